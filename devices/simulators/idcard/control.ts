@@ -1,0 +1,7 @@
+import type { IdCard } from '../../../src/contract';
+
+/** What the simulator panel can do to a simulated ID card reader, whatever wire it simulates. */
+export interface IdCardSimulatorControl {
+  place(card: IdCard): void;
+  remove(): boolean;
+}

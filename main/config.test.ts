@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { OptionsError, defaultDataDir, parseStartArgs } from './config';
+
+describe('parseStartArgs', () => {
+  it('defaults to the simulated kiosk', () => {
+    const parsed = parseStartArgs([], { XDG_DATA_HOME: '/tmp/xdg' });
+    expect(parsed).toEqual({
+      help: false,
+      options: {
+        profile: 'kiosk',
+        devices: 'simulated',
+        port: 8231,
+        dataDir: '/tmp/xdg/hall-terminal',
+        openBrowser: true,
+        kiosk: false,
+        cardDisplayMs: 10_000,
+      },
+    });
+  });
+
+  it('reads every option', () => {
+    const parsed = parseStartArgs(
+      ['--profile', 'window', '--devices', 'configured', '--port', '0', '--data-dir', '/d', '--no-browser', '--kiosk'],
+      {},
+    );
+    expect(parsed.help === false && parsed.options).toMatchObject({
+      profile: 'window',
+      devices: 'configured',
+      port: 0,
+      dataDir: '/d',
+      openBrowser: false,
+      kiosk: true,
+    });
+  });
+
+  it('answers --help', () => {
+    expect(parseStartArgs(['--help'], {})).toEqual({ help: true });
+  });
+
+  it.each([[['--profile', 'bank']], [['--port', 'x']], [['--port', '70000']], [['--what']]])(
+    'rejects %j with a readable error',
+    (args) => {
+      expect(() => parseStartArgs(args, {})).toThrow(OptionsError);
+    },
+  );
+
+  it('uses APPDATA on Windows', () => {
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\k\\AppData\\Roaming' }, 'win32')).toContain('hall-terminal');
+  });
+});

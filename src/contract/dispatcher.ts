@@ -1,0 +1,82 @@
+import type { z } from 'zod';
+import { isMethodName, methods } from './api';
+import type { MethodInput, MethodName, MethodOutput } from './api';
+import type { WindowRole } from './define';
+import { ContractError } from './errors';
+import type { CallResult } from './wire';
+
+export interface CallContext {
+  /** Which window (or web page) made the call; checked against a method's roles. */
+  readonly role: WindowRole;
+}
+
+export type Handler<M extends MethodName> = (
+  input: z.output<(typeof methods)[M]['input']>,
+  ctx: CallContext,
+) => Promise<MethodOutput<M>> | MethodOutput<M>;
+
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+export interface DispatcherOptions {
+  /** Told about every failure that is not a ContractError (a bug or a crash in a handler). */
+  onInternalError?: (method: string, error: unknown) => void;
+}
+
+export interface Dispatcher {
+  dispatch(method: string, input: unknown, ctx: CallContext): Promise<CallResult>;
+}
+
+function issuesOf(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+/**
+ * One dispatcher for both shells: validates the input, checks the caller's role, runs the handler,
+ * validates the output and turns every failure into a typed {code, message} (never a stack trace).
+ */
+export function createDispatcher(handlers: Handlers, options: DispatcherOptions = {}): Dispatcher {
+  return {
+    async dispatch(name, input, ctx) {
+      if (!isMethodName(name)) {
+        return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method: ${name.slice(0, 128)}` } };
+      }
+      const def = methods[name];
+      if (def.roles && !def.roles.includes(ctx.role)) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: `${name} is not available to the ${ctx.role} window` } };
+      }
+      const parsed = def.input.safeParse(input ?? {});
+      if (!parsed.success) {
+        return {
+          ok: false,
+          error: { code: 'BAD_INPUT', message: `Invalid input for ${name}`, issues: issuesOf(parsed.error) },
+        };
+      }
+      try {
+        const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
+        const value = await handler(parsed.data, ctx);
+        const checked = def.output.safeParse(value);
+        if (!checked.success) {
+          options.onInternalError?.(name, checked.error);
+          return { ok: false, error: { code: 'BAD_OUTPUT', message: `The terminal produced an invalid answer for ${name}` } };
+        }
+        return { ok: true, value: checked.data };
+      } catch (error) {
+        if (error instanceof ContractError) return { ok: false, error: error.toShape() };
+        options.onInternalError?.(name, error);
+        return { ok: false, error: { code: 'INTERNAL', message: `${name} failed inside the terminal` } };
+      }
+    },
+  };
+}
+
+/** Helper for tests and shells: a typed direct call through a dispatcher. */
+export async function callThrough<M extends MethodName>(
+  dispatcher: Dispatcher,
+  name: M,
+  input: MethodInput<M>,
+  ctx: CallContext,
+): Promise<MethodOutput<M>> {
+  const result = await dispatcher.dispatch(name, input, ctx);
+  if (!result.ok) throw new ContractError(result.error.code, result.error.message, result.error.issues);
+  return result.value as MethodOutput<M>;
+}

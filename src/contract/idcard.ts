@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** The three card types a second-generation reader reads (marker in the text block, see idcard-reader spec). */
+export const IdCardType = z.enum(['resident', 'foreign-permanent', 'hmt-residence']);
+export type IdCardType = z.infer<typeof IdCardType>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+/** Everything read from a card. Personal data: stays on the privileged side unless a flow needs it. */
+export const IdCard = z.object({
+  cardType: IdCardType,
+  name: z.string().min(1),
+  nameEn: z.string().optional(),
+  gender: z.enum(['male', 'female', 'unknown', 'unspecified']),
+  nation: z.string().optional(),
+  nationality: z.string().optional(),
+  birthDate: isoDate,
+  address: z.string().optional(),
+  idNumber: z.string().min(1),
+  issuer: z.string().optional(),
+  validFrom: isoDate,
+  /** ISO date, or 'long-term' (长期). */
+  validUntil: z.union([isoDate, z.literal('long-term')]),
+  /** Whether the number passed GB 11643 validation; a failing card is reported, never silently accepted. */
+  idNumberValid: z.boolean(),
+  hasPhoto: z.boolean(),
+});
+export type IdCard = z.infer<typeof IdCard>;
+
+/** What may be shown on a screen that anyone passing by can see. */
+export const IdCardSummary = z.object({
+  cardType: IdCardType,
+  maskedName: z.string(),
+  maskedIdNumber: z.string(),
+  idNumberValid: z.boolean(),
+});
+export type IdCardSummary = z.infer<typeof IdCardSummary>;
