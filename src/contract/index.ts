@@ -3,6 +3,7 @@ export * from './client';
 export * from './define';
 export * from './device';
 export * from './dispatcher';
+export * from './empty';
 export * from './errors';
 export * from './idcard';
 export * from './mask';
