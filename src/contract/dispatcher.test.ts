@@ -1,0 +1,121 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createClient } from './client';
+import { createDispatcher } from './dispatcher';
+import type { Handlers } from './dispatcher';
+import { ContractError } from './errors';
+import type { ClientTransport } from './wire';
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    'system.info': () => ({ version: '1', profile: 'kiosk', devices: 'simulated', shell: 'web', cardDisplayMs: 10_000 }),
+    'device.list': () => [],
+    'idcard.read': () => ({ status: 'no-card' }),
+    'sim.idcard.samples': () => [{ id: 'a', label: 'A' }],
+    'sim.idcard.insert': () => ({ placed: true }),
+    'sim.idcard.remove': () => ({ removed: true }),
+    ...overrides,
+  } as Handlers;
+}
+
+const ctx = { role: 'kiosk' } as const;
+
+describe('dispatcher', () => {
+  it('runs a valid call and returns the validated output', async () => {
+    const d = createDispatcher(handlers());
+    expect(await d.dispatch('sim.idcard.insert', { id: 'a' }, ctx)).toEqual({ ok: true, value: { placed: true } });
+  });
+
+  it('answers invalid input with BAD_INPUT and the field path, without calling the handler', async () => {
+    const insert = vi.fn(() => ({ placed: true as const }));
+    const d = createDispatcher(handlers({ 'sim.idcard.insert': insert }));
+    const result = await d.dispatch('sim.idcard.insert', { id: 42 }, ctx);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('BAD_INPUT');
+      expect(result.error.issues?.[0]?.path).toBe('id');
+    }
+    expect(await d.dispatch('system.info', { extra: 1 }, ctx)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(insert).not.toHaveBeenCalled();
+  });
+
+  it('answers an unknown method, including prototype names', async () => {
+    const d = createDispatcher(handlers());
+    expect(await d.dispatch('nope.nothing', {}, ctx)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    expect(await d.dispatch('__proto__', {}, ctx)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    expect(await d.dispatch('toString', {}, ctx)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+  });
+
+  it('turns a thrown error into a typed INTERNAL error with no stack or message leak', async () => {
+    const onInternalError = vi.fn();
+    const d = createDispatcher(
+      handlers({
+        'idcard.read': () => {
+          throw new Error('secret path /home/x at 430102199003071234');
+        },
+      }),
+      { onInternalError },
+    );
+    const result = await d.dispatch('idcard.read', {}, ctx);
+    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'idcard.read failed inside the terminal' } });
+    expect(JSON.stringify(result)).not.toMatch(/stack|secret|4301/);
+    expect(onInternalError).toHaveBeenCalledOnce();
+  });
+
+  it('passes ContractErrors through with their code', async () => {
+    const d = createDispatcher(
+      handlers({
+        'idcard.read': () => {
+          throw new ContractError('DEVICE_UNAVAILABLE', '读卡器未连接');
+        },
+      }),
+    );
+    expect(await d.dispatch('idcard.read', {}, ctx)).toEqual({
+      ok: false,
+      error: { code: 'DEVICE_UNAVAILABLE', message: '读卡器未连接' },
+    });
+  });
+
+  it('refuses an output that breaks its schema', async () => {
+    const d = createDispatcher(handlers({ 'idcard.read': () => ({ status: 'weird' }) as never }));
+    expect(await d.dispatch('idcard.read', {}, ctx)).toMatchObject({ ok: false, error: { code: 'BAD_OUTPUT' } });
+  });
+});
+
+describe('client', () => {
+  function loopback(h: Handlers) {
+    const d = createDispatcher(h);
+    let push: (event: string, payload: unknown) => void = () => {};
+    const transport: ClientTransport = {
+      invoke: (method, input) => d.dispatch(method, input, ctx),
+      subscribe: (listener) => {
+        push = listener;
+        return () => {};
+      },
+    };
+    return { client: createClient(transport), push: (e: string, p: unknown) => push(e, p) };
+  }
+
+  it('calls through any transport and throws typed errors', async () => {
+    const { client } = loopback(handlers());
+    expect(await client.call('sim.idcard.samples')).toEqual([{ id: 'a', label: 'A' }]);
+    await expect(client.call('sim.idcard.insert', { id: '' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+  });
+
+  it('delivers valid events and drops malformed ones', () => {
+    const { client, push } = loopback(handlers());
+    const seen: unknown[] = [];
+    const off = client.on('idcard.inserted', (p) => seen.push(p));
+    const card = { cardType: 'resident', maskedName: '张*', maskedIdNumber: '4301**********1234', idNumberValid: true };
+    push('idcard.inserted', { card });
+    push('idcard.inserted', { card: { cardType: 'alien' } });
+    push('no.such.event', {});
+    off();
+    push('idcard.inserted', { card });
+    expect(seen).toEqual([{ card }]);
+  });
+
+  it('reports a dead transport as TRANSPORT', async () => {
+    const client = createClient({ invoke: () => Promise.reject(new Error('gone')), subscribe: () => () => {} });
+    await expect(client.call('system.info')).rejects.toMatchObject({ code: 'TRANSPORT' });
+  });
+});
