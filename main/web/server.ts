@@ -42,6 +42,10 @@ export interface WebShell {
 }
 
 const TOKEN_META = 'kiosk-session';
+const ROLE_META = 'kiosk-role';
+
+/** Pages other than the profile's main screen, by path. */
+const PAGE_ROLES: Record<string, WindowRole> = { '/customer': 'customer', '/technician': 'technician' };
 
 function tokensEqual(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -98,7 +102,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     }
     let body = file.body;
     if (file.type.startsWith('text/html')) {
-      const meta = `<meta name="${TOKEN_META}" content="${token}">`;
+      const role = PAGE_ROLES[path] ?? options.roles[0] ?? 'kiosk';
+      const meta = `<meta name="${TOKEN_META}" content="${token}"><meta name="${ROLE_META}" content="${role}">`;
       body = Buffer.from(body.toString('utf8').replace('</head>', `${meta}</head>`));
       res.setHeader('Cache-Control', 'no-store');
     } else {

@@ -6,7 +6,7 @@ import type { ClientTransport } from './wire';
 export type EventListener<E extends EventName> = (payload: EventPayload<E>) => void;
 
 export interface ContractClient {
-  call<M extends MethodName>(name: M, ...input: keyof MethodInput<M> extends never ? [input?: MethodInput<M>] : [input: MethodInput<M>]): Promise<MethodOutput<M>>;
+  call<M extends MethodName>(name: M, ...input: Record<string, never> extends MethodInput<M> ? [input?: MethodInput<M>] : [input: MethodInput<M>]): Promise<MethodOutput<M>>;
   on<E extends EventName>(name: E, listener: EventListener<E>): () => void;
 }
 

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { IpcMain, WebContents } from 'electron';
+import { FakeIpcMain, FakeWebContents } from '../../tests/fakes/electron';
+import { createDispatcher } from '../../src/contract';
+import type { Handlers } from '../../src/contract';
+import { EventBus } from '../event-bus';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, registerIpc, roleOfSender } from './ipc';
+
+const handlers = {
+  'system.info': (_i: unknown, ctx: { role: string }) => ({
+    version: '1',
+    profile: 'kiosk',
+    devices: 'simulated',
+    shell: ctx.role === 'kiosk' ? 'electron' : 'web',
+    cardDisplayMs: 10_000,
+  }),
+} as unknown as Handlers;
+
+describe('IPC adapter', () => {
+  function setup() {
+    const ipc = new FakeIpcMain();
+    const bus = new EventBus();
+    const contents = new FakeWebContents();
+    const dispose = registerIpc(ipc as unknown as IpcMain, createDispatcher(handlers), bus, () => [contents as unknown as WebContents]);
+    const invoke = ipc.handlers.get(INVOKE_CHANNEL);
+    if (!invoke) throw new Error('no handler');
+    return { ipc, bus, contents, invoke, dispose };
+  }
+
+  it('dispatches calls from our windows with the role of their origin', async () => {
+    const { invoke } = setup();
+    const result = await invoke({ senderFrame: { url: 'app://kiosk/index.html' } }, 'system.info', {});
+    expect(result).toMatchObject({ ok: true, value: { shell: 'electron' } });
+  });
+
+  it('refuses callers that are not terminal windows', async () => {
+    const { invoke } = setup();
+    for (const url of ['https://evil.example/', 'file:///x.html', 'app://elsewhere/', undefined]) {
+      expect(await invoke({ senderFrame: url === undefined ? null : { url } }, 'system.info', {})).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+    }
+  });
+
+  it('answers a non-string method and bad input with typed errors', async () => {
+    const { invoke } = setup();
+    const sender = { senderFrame: { url: 'app://kiosk/' } };
+    expect(await invoke(sender, 42, {})).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await invoke(sender, 'system.info', { x: 1 })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+  });
+
+  it('forwards bus events to live windows and unregisters cleanly', () => {
+    const { bus, contents, ipc, dispose } = setup();
+    bus.publish('idcard.removed', {});
+    expect(contents.sent).toEqual([[EVENT_CHANNEL, 'idcard.removed', {}]]);
+    contents.destroyed = true;
+    bus.publish('idcard.removed', {});
+    expect(contents.sent).toHaveLength(1);
+    dispose();
+    expect(ipc.handlers.size).toBe(0);
+    expect(bus.size).toBe(0);
+  });
+
+  it('derives roles from app:// origins only', () => {
+    expect(roleOfSender('app://customer/index.html')).toBe('customer');
+    expect(roleOfSender('http://customer/')).toBeNull();
+  });
+});
