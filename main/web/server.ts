@@ -72,7 +72,10 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   const allowedOrigins = () => allowedHosts().map((h) => `http://${h}`);
 
   const securityHeaders = (res: ServerResponse) => {
-    const ws = allowedHosts().map((h) => `ws://${h}`);
+    // CSP source lists cannot hold IPv6 literals; 'self' covers a page served from [::1].
+    const ws = allowedHosts()
+      .filter((h) => !h.startsWith('['))
+      .map((h) => `ws://${h}`);
     res.setHeader('Content-Security-Policy', contentSecurityPolicy(ws));
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
