@@ -5,7 +5,6 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { tmpdir } from 'node:os';
 
 const root = new URL('..', import.meta.url).pathname;
 const wanted = process.argv.slice(2);
@@ -14,7 +13,8 @@ const files = readdirSync(join(root, 'bench'))
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.includes(w)))
   .sort();
 
-const outDir = join(tmpdir(), `hall-bench-${process.pid}`);
+// Inside the repository so the bundles resolve npm packages from node_modules (ESM ignores NODE_PATH).
+const outDir = join(root, 'node_modules', '.cache', 'hall-bench');
 const resultsDir = join(root, 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
 const results = {};
@@ -34,7 +34,7 @@ for (const file of files) {
     absWorkingDir: root,
     logLevel: 'error',
   });
-  const run = spawnSync(process.execPath, ['--expose-gc', outfile], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_PATH: join(root, 'node_modules') } });
+  const run = spawnSync(process.execPath, ['--expose-gc', outfile], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (run.status !== 0) {
     failed = true;
     results[name] = { error: `exit ${run.status}` };
