@@ -7,5 +7,6 @@ export * from './empty';
 export * from './errors';
 export * from './idcard';
 export * from './mask';
+export * from './receipt';
 export * from './wire';
 export * from './id-number';
