@@ -1,0 +1,55 @@
+// Section titles for field groups (the part of a field id before the dot). The catalogue format has no
+// group titles; these follow the sample generator's wording. Unknown groups fall back to the first field's
+// label prefix, then to the group key.
+export const GROUP_TITLES: Readonly<Record<string, string>> = {
+  applicant: '申请人信息',
+  mother: '母亲信息',
+  father: '父亲信息',
+  child: '儿童信息',
+  registration: '落户信息',
+  bundle: '情形选择',
+  vacc: '预防接种',
+  family: '家庭情况',
+  bank: '银行账户',
+  sscard: '社会保障卡',
+  birth: '生育登记',
+  enterprise: '企业信息',
+  legalRep: '法定代表人（经营者）信息',
+  seal: '印章刻制',
+  invoice: '发票',
+  social: '社会保险',
+  hpf: '住房公积金',
+  retire: '退休信息',
+  deceased: '逝者信息',
+  death: '身后事项信息',
+  residence: '居住信息',
+  enrol: '入学信息',
+  buyer: '买受人信息',
+  seller: '出卖人信息',
+  property: '房屋信息',
+  water: '用水信息',
+  disability: '残疾评定',
+  subsidy: '补贴申请',
+  pension: '城乡居民养老保险',
+  shop: '个体工商户信息',
+  food: '食品经营',
+  sewage: '排水信息',
+  idcard: '身份证办理',
+  unemp: '失业登记',
+  job: '就业信息',
+  proof: '证明事项',
+  remote: '异地办理',
+  partyA: '男方信息',
+  partyB: '女方信息',
+  marriage: '婚姻登记',
+  lowIncome: '低保申请',
+  elder: '高龄津贴',
+  venue: '场所信息',
+  report: '报告信息',
+  housing: '住房信息',
+};
+
+export function groupOf(fieldId: string): string {
+  const dot = fieldId.indexOf('.');
+  return dot < 0 ? fieldId : fieldId.slice(0, dot);
+}

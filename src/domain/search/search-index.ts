@@ -1,0 +1,178 @@
+// Catalogue search for the kiosk: Chinese substrings, full pinyin ("huzhao") and initials ("hz"), aliases and
+// synonyms, ranked by match quality and then popularity. Built once per catalogue version; a query scans
+// one pre-joined string per entry and field kind, which keeps 10,000 entries well under 10 ms.
+import { pinyin } from 'pinyin-pro';
+import { SYNONYMS } from './synonyms';
+
+export type SearchKind = 'item' | 'bundle';
+export type MatchKind = 'name' | 'alias' | 'synonym' | 'pinyin' | 'initials' | 'department';
+export type MatchQuality = 'exact' | 'prefix' | 'substring';
+
+export interface SearchEntry {
+  readonly kind: SearchKind;
+  readonly id: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly department?: string;
+  /** Relative use, any non-negative scale; only the order matters. */
+  readonly popularity?: number;
+}
+
+export interface SearchHit {
+  readonly kind: SearchKind;
+  readonly id: string;
+  readonly name: string;
+  readonly match: MatchKind;
+  readonly quality: MatchQuality;
+  /** The name, alias or department that matched. */
+  readonly matched: string;
+  readonly score: number;
+}
+
+const SEP = '\u0001';
+const BASE: Record<MatchKind, number> = { name: 1000, alias: 800, synonym: 600, pinyin: 500, initials: 400, department: 200 };
+const QUALITY: Record<MatchQuality, number> = { exact: 150, prefix: 80, substring: 0 };
+
+interface Indexed {
+  readonly entry: SearchEntry;
+  /** terms[0] is the name, the rest aliases. */
+  readonly terms: readonly string[];
+  readonly text: string;
+  readonly full: string;
+  readonly initials: string;
+  readonly fullTerms: readonly string[];
+  readonly initialTerms: readonly string[];
+  readonly popularityBonus: number;
+}
+
+function normalize(s: string): string {
+  return s.normalize('NFKC').toLowerCase().replace(/[\s·•、，,。.（）()“”"'-]+/g, '');
+}
+
+function toPinyin(term: string): { full: string; initials: string } {
+  const syllables = pinyin(term, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }) as string[];
+  const parts = syllables.map((s) => normalize(s));
+  return { full: parts.join(''), initials: parts.map((p) => p.slice(0, 1)).join('') };
+}
+
+function qualityOf(term: string, query: string): MatchQuality | null {
+  const at = term.indexOf(query);
+  if (at < 0) return null;
+  if (at === 0) return term.length === query.length ? 'exact' : 'prefix';
+  return 'substring';
+}
+
+/** Finds the best-quality term of a joined field and returns it with its quality. */
+function bestTerm(joined: string, terms: readonly string[], query: string): { index: number; quality: MatchQuality } | null {
+  if (!joined.includes(query)) return null;
+  let best: { index: number; quality: MatchQuality } | null = null;
+  for (let i = 0; i < terms.length; i += 1) {
+    const q = qualityOf(terms[i] ?? '', query);
+    if (q && (!best || QUALITY[q] > QUALITY[best.quality])) best = { index: i, quality: q };
+    if (best?.quality === 'exact') break;
+  }
+  return best;
+}
+
+export class SearchIndex {
+  private readonly entries: Indexed[];
+
+  private constructor(entries: Indexed[]) {
+    this.entries = entries;
+  }
+
+  static build(entries: readonly SearchEntry[]): SearchIndex {
+    const maxPop = Math.max(1, ...entries.map((e) => e.popularity ?? 0));
+    const cache = new Map<string, { full: string; initials: string }>();
+    const py = (t: string) => {
+      let v = cache.get(t);
+      if (!v) {
+        v = toPinyin(t);
+        cache.set(t, v);
+      }
+      return v;
+    };
+    const indexed = entries.map((entry): Indexed => {
+      const terms = [entry.name, ...entry.aliases].map(normalize).filter((t) => t.length > 0);
+      const pys = terms.map(py);
+      return {
+        entry,
+        terms,
+        text: terms.join(SEP),
+        full: pys.map((p) => p.full).join(SEP),
+        initials: pys.map((p) => p.initials).join(SEP),
+        fullTerms: pys.map((p) => p.full),
+        initialTerms: pys.map((p) => p.initials),
+        // Up to 100 points: popularity orders hits of equal quality but never beats a better match kind.
+        popularityBonus: Math.round(((entry.popularity ?? 0) / maxPop) * 100),
+      };
+    });
+    return new SearchIndex(indexed);
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  search(rawQuery: string, limit = 20): SearchHit[] {
+    const query = normalize(rawQuery).slice(0, 40);
+    if (query.length === 0) return [];
+    const latin = /^[a-z]+$/.test(query);
+    const synonymQueries = latin ? [] : expandSynonyms(query);
+    const hits: SearchHit[] = [];
+    for (const e of this.entries) {
+      const hit = latin ? this.matchLatin(e, query) : this.matchChinese(e, query, synonymQueries);
+      if (hit) hits.push(hit);
+    }
+    hits.sort((a, b) => b.score - a.score || a.name.length - b.name.length || a.id.localeCompare(b.id));
+    return hits.slice(0, limit);
+  }
+
+  private hit(e: Indexed, match: MatchKind, quality: MatchQuality, matched: string): SearchHit {
+    const bundleBonus = e.entry.kind === 'bundle' ? 20 : 0;
+    return {
+      kind: e.entry.kind,
+      id: e.entry.id,
+      name: e.entry.name,
+      match,
+      quality,
+      matched,
+      score: BASE[match] + QUALITY[quality] + e.popularityBonus + bundleBonus,
+    };
+  }
+
+  private termText(e: Indexed, index: number): string {
+    return index === 0 ? e.entry.name : (e.entry.aliases[index - 1] ?? e.entry.name);
+  }
+
+  private matchChinese(e: Indexed, query: string, synonyms: readonly string[]): SearchHit | null {
+    const found = bestTerm(e.text, e.terms, query);
+    if (found) return this.hit(e, found.index === 0 ? 'name' : 'alias', found.quality, this.termText(e, found.index));
+    for (const s of synonyms) {
+      const viaSynonym = bestTerm(e.text, e.terms, s);
+      if (viaSynonym) return this.hit(e, 'synonym', 'substring', this.termText(e, viaSynonym.index));
+    }
+    const dept = e.entry.department;
+    if (dept && normalize(dept).includes(query)) return this.hit(e, 'department', 'substring', dept);
+    return null;
+  }
+
+  private matchLatin(e: Indexed, query: string): SearchHit | null {
+    const full = bestTerm(e.full, e.fullTerms, query);
+    const initials = query.length <= 12 ? bestTerm(e.initials, e.initialTerms, query) : null;
+    // Prefer whichever reading matched better; full pinyin wins ties because it is less ambiguous.
+    if (full && (!initials || QUALITY[full.quality] >= QUALITY[initials.quality])) {
+      return this.hit(e, 'pinyin', full.quality, this.termText(e, full.index));
+    }
+    if (initials) return this.hit(e, 'initials', initials.quality, this.termText(e, initials.index));
+    return null;
+  }
+}
+
+function expandSynonyms(query: string): string[] {
+  const out: string[] = [];
+  for (const [word, replacements] of Object.entries(SYNONYMS)) {
+    if (query.includes(word)) for (const r of replacements) out.push(normalize(r));
+  }
+  return out;
+}
