@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDigitOf, checkIdNumber } from './id-number';
+import { checkCardNumber, checkDigitOf, checkIdNumber } from './id-number';
 
 const today = new Date('2026-11-23T00:00:00Z');
 
@@ -29,5 +29,41 @@ describe('GB 11643 identity numbers', () => {
       expect(result.problem).toBe(problem);
       expect(result.message).not.toContain(value);
     }
+  });
+});
+
+describe('card-number rules per card type', () => {
+  it.each([
+    ['resident', '110101199003071233', true],
+    ['resident', '34052419800101001X', true],
+    ['resident', '340524198001010013', false],
+    ['resident', '810000199202150034', false],
+    ['resident', '110101199002301233', false],
+    ['resident', '110101900307123', false],
+    ['hmt-residence', '810000199202150034', true],
+    ['hmt-residence', '810000199003071237', true],
+    ['hmt-residence', '110101199003071233', false],
+    ['foreign-2023', '93172419850520002X', true],
+    ['foreign-2023', '911011199003071230', true],
+    ['foreign-2023', '110101199003071233', false],
+    ['foreign-2023', '931724198505200021', false],
+    ['foreign-2017', 'USA110880808011', true],
+    ['foreign-2017', 'US1110880808011', false],
+  ] as const)('%s %s → valid %s', (kind, number, valid) => {
+    const result = checkCardNumber(kind, number, today);
+    expect(result.valid).toBe(valid);
+    if (!result.valid) expect(result.message).not.toContain(number);
+  });
+
+  it('rejects 15-digit legacy numbers from a card with a clear message', () => {
+    const result = checkCardNumber('resident', '110105491231002', today);
+    expect(result).toMatchObject({ valid: false, problem: 'legacy-15-digit' });
+    expect(!result.valid && result.message).toMatch(/15/);
+  });
+
+  it('names the problem kinds', () => {
+    expect(checkCardNumber('foreign-2023', '99172419850520002X', today)).toMatchObject({ problem: 'region' });
+    expect(checkCardNumber('foreign-2023', '93172420850520002X', today)).toMatchObject({ problem: 'birth-date' });
+    expect(checkCardNumber('hmt-residence', '110101199003071233', today)).toMatchObject({ problem: 'card-type' });
   });
 });

@@ -59,3 +59,64 @@ export function checkIdNumber(raw: string, today: Date = new Date()): IdNumberCh
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
   return { valid: true, birthDate, gender: Number(value[16]) % 2 === 1 ? 'male' : 'female' };
 }
+
+/** Which number rules apply: they differ by card (spec §6, §8). */
+export type CardNumberKind = 'resident' | 'hmt-residence' | 'foreign-2017' | 'foreign-2023';
+
+export type CardNumberProblem = IdNumberProblem | 'card-type';
+
+export type CardNumberCheck =
+  | { valid: true; birthDate?: string; gender?: 'male' | 'female' }
+  | { valid: false; problem: CardNumberProblem; message: string };
+
+const MAINLAND_PROVINCES = new Set([...PROVINCE_CODES].filter((code) => code < 80));
+const HMT_PREFIXES = new Set(['810000', '820000', '830000']);
+
+/**
+ * Validates the number read from a card against the rules of that card type:
+ * - resident card: GB 11643 with a mainland province prefix;
+ * - HK/Macao/Taiwan permit: GB 11643 with address code 810000, 820000 or 830000;
+ * - 2023 foreigner's card: 18 digits, first digit 9, digits 2–3 the accepting province (assumption: the
+ *   published rule names the province, nationality and birth-date positions; only the province, birth date
+ *   and MOD 11-2 check are verified here), birth date at digits 7–14, MOD 11-2 check;
+ * - 2017 foreigner's card: 3 letters + 12 digits (no public check-digit rule found, format only).
+ */
+export function checkCardNumber(kind: CardNumberKind, raw: string, today: Date = new Date()): CardNumberCheck {
+  const value = raw.trim().toUpperCase();
+  if (kind === 'foreign-2017') {
+    if (/^[A-Z]{3}\d{12}$/.test(value)) return { valid: true };
+    return { valid: false, problem: 'format', message: '永久居留证号码应为 3 位字母加 12 位数字 (must be 3 letters and 12 digits)' };
+  }
+  if (kind === 'foreign-2023') {
+    if (!/^9\d{16}[\dX]$/.test(value)) {
+      return { valid: false, problem: 'card-type', message: '新版永居证号码应以 9 开头，共 18 位 (must be 18 characters starting with 9)' };
+    }
+    if (!MAINLAND_PROVINCES.has(Number(value.slice(1, 3)))) {
+      return { valid: false, problem: 'region', message: '永居证号码的受理地代码不正确 (unknown province code)' };
+    }
+    return checkBirthAndDigit(value, today);
+  }
+  const general = checkIdNumber(value, today);
+  if (!general.valid) return general;
+  if (kind === 'hmt-residence' && !HMT_PREFIXES.has(value.slice(0, 6))) {
+    return { valid: false, problem: 'card-type', message: '港澳台居民居住证号码应以 810000、820000 或 830000 开头 (not a residence-permit number)' };
+  }
+  if (kind === 'resident' && !MAINLAND_PROVINCES.has(Number(value.slice(0, 2)))) {
+    return { valid: false, problem: 'card-type', message: '居民身份证号码的地区码不正确 (not a resident-card region code)' };
+  }
+  return general;
+}
+
+function checkBirthAndDigit(value: string, today: Date): CardNumberCheck {
+  const year = Number(value.slice(6, 10));
+  const month = Number(value.slice(10, 12));
+  const day = Number(value.slice(12, 14));
+  if (year < 1900 || !isRealDate(year, month, day) || Date.UTC(year, month - 1, day) > today.getTime()) {
+    return { valid: false, problem: 'birth-date', message: '号码中的出生日期不正确 (invalid birth date)' };
+  }
+  if (checkDigitOf(value.slice(0, 17)) !== value[17]) {
+    return { valid: false, problem: 'check-digit', message: '号码校验位不正确，请核对 (check digit does not match)' };
+  }
+  const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
+  return { valid: true, birthDate, gender: Number(value[16]) % 2 === 1 ? 'male' : 'female' };
+}

@@ -24,6 +24,21 @@ export const IdCard = z.object({
   /** Whether the number passed GB 11643 validation; a failing card is reported, never silently accepted. */
   idNumberValid: z.boolean(),
   hasPhoto: z.boolean(),
+  /** Layout version of a foreigner's card: the 2017 card ('I') or the 2023 card ('Y'). */
+  cardVersion: z.enum(['2017', '2023']).optional(),
+  /** Raw codes beside the display names: GB/T 2261.1 gender, GB 3304 nation. */
+  genderCode: z.string().optional(),
+  nationCode: z.string().optional(),
+  /** Why the number failed validation (plain language, never the number itself). */
+  idNumberProblem: z.string().optional(),
+  /** HK/Macao/Taiwan permit: the holder's entry/exit permit number and how often the permit was issued. */
+  passNumber: z.string().optional(),
+  issueCount: z.number().int().nonnegative().optional(),
+  /** 2023 foreigner's card: renewal count and the number of the previous card. */
+  renewalCount: z.number().int().nonnegative().optional(),
+  previousCardNumber: z.string().optional(),
+  /** The latest additional address (追加住址), when the card has one. */
+  additionalAddress: z.string().optional(),
 });
 export type IdCard = z.infer<typeof IdCard>;
 
