@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkDigitOf } from '../../contract/id-number';
+import { Catalog } from '../catalog/catalog';
+import { validateCatalog } from '../catalog/validate';
+import { bundleMaterials, itemMaterials } from '../forms/materials';
+import type { MaterialRequirement } from '../forms/materials';
+import { buildBundleForm, buildItemForm } from '../forms/merged-form';
+import { checkFieldValue } from './field-check';
+import { precheck } from './precheck';
+
+const validated = validateCatalog(JSON.parse(readFileSync(new URL('../../../assets/catalog/sample-catalog.json', import.meta.url), 'utf8')));
+if (!validated.ok) throw new Error('sample catalogue does not validate');
+const catalog = new Catalog(validated.catalog);
+const today = '2026-11-23';
+
+function idNumber(birth: string, sequence: string): string {
+  const first17 = `430102${birth.replaceAll('-', '')}${sequence}`;
+  return first17 + checkDigitOf(first17);
+}
+
+function birthBundle() {
+  const b = catalog.bundle('BND-BIRTH');
+  if (!b) throw new Error('no bundle');
+  return { form: buildBundleForm(catalog, b), materials: bundleMaterials(catalog, b) };
+}
+
+describe('precheck', () => {
+  it('reports every missing required field at once, skipping optional members not included', () => {
+    const { form, materials } = birthBundle();
+    const result = precheck(catalog, form, materials, {}, [], today);
+    expect(result.ok).toBe(false);
+    const missing = result.problems.filter((p) => p.kind === 'missing-field').map((p) => ('field' in p ? p.field : ''));
+    expect(missing).toEqual(expect.arrayContaining(['mother.name', 'father.idNumber', 'child.name', 'bundle.birthRegistered', 'vacc.clinic']));
+    expect(missing).not.toContain('birth.childOrder'); // only for 生育登记 (WJ-04), not included
+    expect(result.includedMembers).not.toContain('WJ-04');
+  });
+
+  it('includes an optional member when its situation answer says so', () => {
+    const { form, materials } = birthBundle();
+    const result = precheck(catalog, form, materials, { 'bundle.birthRegistered': '0' }, [], today);
+    expect(result.includedMembers).toContain('WJ-04');
+    expect(result.problems.some((p) => 'field' in p && p.field === 'birth.childOrder')).toBe(true);
+  });
+
+  it('flags invalid values: ID check digit, ID vs birth date and gender, mobile, select options', () => {
+    const { form, materials } = birthBundle();
+    const good = idNumber('1990-03-07', '124'); // even sequence digit → female
+    const bad = good.slice(0, 17) + (good.endsWith('0') ? '1' : '0');
+    const values = {
+      'mother.idNumber': bad,
+      'father.idNumber': idNumber('1988-01-01', '131'),
+      'father.birthDate': '1988-01-02',
+      'mother.mobile': '12345',
+      'mother.gender': '3',
+    };
+    const problems = precheck(catalog, form, materials, values, [], today).problems.filter((p) => p.kind === 'invalid-value');
+    const byField = Object.fromEntries(problems.map((p) => ['field' in p ? p.field : '', p.message]));
+    expect(byField['mother.idNumber']).toMatch(/校验位/);
+    expect(byField['father.idNumber']).toMatch(/出生日期/);
+    expect(byField['mother.mobile']).toMatch(/手机/);
+    expect(byField['mother.gender']).toMatch(/选项/);
+    // messages never carry the value itself
+    for (const p of problems) expect(p.message).not.toContain(bad);
+  });
+
+  it('requiredIf makes a field required only under its condition', () => {
+    const { form, materials } = birthBundle();
+    const names = (values: Record<string, string>) =>
+      precheck(catalog, form, materials, values, [], today).problems.map((p) => ('field' in p ? p.field : ''));
+    expect(names({ 'sscard.collect': 'mail' })).toContain('sscard.mailAddress');
+    expect(names({ 'sscard.collect': 'window' })).not.toContain('sscard.mailAddress');
+  });
+
+  it('materials: conditional ones follow the answers, paperless ones are never asked for', () => {
+    const { form, materials } = birthBundle();
+    const keys = (values: Record<string, string>) =>
+      precheck(catalog, form, materials, values, [], today)
+        .problems.filter((p) => p.kind === 'missing-material')
+        .map((p) => ('material' in p ? p.material : ''));
+    expect(keys({ 'family.parentsMarried': '1' })).not.toContain('SM-UNMARRIED-STATEMENT:mother');
+    expect(keys({ 'family.parentsMarried': '0' })).toContain('SM-UNMARRIED-STATEMENT:mother');
+    expect(keys({ 'family.parentsMarried': '0', 'registration.followParent': 'father' })).toContain('SM-PATERNITY-REPORT:father');
+    expect(keys({})).not.toContain('SM-ID-CARD:mother'); // e-licence
+    expect(keys({ 'father.nation': '01', 'mother.nation': '03' })).toContain('SM-NATION-CONFIRM:parents');
+  });
+
+  it('too few pages, original check for kiosk captures, and 容缺 with a promise', () => {
+    const req = (key: string, extra: Partial<MaterialRequirement> = {}): MaterialRequirement => ({
+      key,
+      sharedMaterialId: key.split(':')[0] ?? '',
+      name: key,
+      holder: 'applicant',
+      usedBy: ['GA-01'],
+      necessity: 'required',
+      conditions: [],
+      copies: { original: 1, copy: 0 },
+      acquisition: ['submit'],
+      paperless: false,
+      memberMaterialIds: [],
+      ...extra,
+    });
+    const item = catalog.item('GA-01');
+    if (!item) throw new Error('no GA-01');
+    const form = buildItemForm(catalog, item);
+    const mats = [req('SM-HUKOU:applicant'), req('SM-BIRTH-MED-CERT:child'), req('SM-X:applicant', { necessity: 'tolerant', tolerance: { promiseWorkdays: 30, note: '' } })];
+    const result = precheck(catalog, form, mats, {}, [
+      { key: 'SM-HUKOU:applicant', pages: 1, trust: 'C' },
+      { key: 'SM-BIRTH-MED-CERT:child', pages: 1, trust: 'C' },
+    ], today);
+    const kinds = result.problems.filter((p) => 'material' in p).map((p) => [p.kind, 'material' in p ? p.material : '']);
+    expect(kinds).toEqual([
+      ['too-few-pages', 'SM-HUKOU:applicant'],
+      ['original-check', 'SM-BIRTH-MED-CERT:child'],
+      ['promise-needed', 'SM-X:applicant'],
+    ]);
+  });
+
+  it('a complete item application passes', () => {
+    const item = catalog.item('GA-01');
+    if (!item) throw new Error('no GA-01');
+    const form = buildItemForm(catalog, item);
+    const mats = itemMaterials(item).filter((m) => m.necessity !== 'conditional');
+    const values: Record<string, string> = {
+      'applicant.name': '李红', 'applicant.idNumber': idNumber('1990-03-07', '124'), 'applicant.gender': '2', 'applicant.nation': '01',
+      'applicant.birthDate': '1990-03-07', 'applicant.address': '清溪县城南新区政务路1号', 'applicant.mobile': '13800000000',
+      'father.name': '王强', 'father.idNumber': idNumber('1988-01-01', '131'), 'father.gender': '1', 'father.nation': '01',
+      'father.birthDate': '1988-01-01', 'father.address': '清溪县城南新区政务路1号', 'father.mobile': '13900000000',
+      'mother.name': '李红', 'mother.idNumber': idNumber('1990-03-07', '124'), 'mother.gender': '2', 'mother.nation': '01',
+      'mother.birthDate': '1990-03-07', 'mother.address': '清溪县城南新区政务路1号', 'mother.mobile': '13800000000',
+      'child.name': '王小宝', 'child.gender': '1', 'child.birthDateTime': '2026-11-20T08:30', 'child.birthPlace': 'QXRMYY',
+      'child.nation': '01', 'child.birthCertNo': 'R430123456', 'family.parentsMarried': '1', 'registration.followParent': 'father',
+      'registration.householdHead': '王强', 'registration.relationToHead': '子', 'registration.address': '清溪县城南新区政务路1号',
+    };
+    const captured = mats.map((m) => ({ key: m.key, pages: 2, trust: 'A' as const }));
+    const result = precheck(catalog, form, mats, values, captured, today);
+    expect(result.problems.filter((p) => p.blocking)).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe('checkFieldValue', () => {
+  const def = (extra: object) => ({ id: 'x', label: 'X', type: 'text' as const, ...extra });
+  it('numbers with bounds and step', () => {
+    expect(checkFieldValue(def({ type: 'number', min: 0.01, max: 10, step: 0.01 }), '5.5', {}, today)).toBeNull();
+    expect(checkFieldValue(def({ type: 'number', min: 1 }), '0', {}, today)).toMatch(/小于/);
+    expect(checkFieldValue(def({ type: 'number', step: 1, min: 0 }), '1.5', {}, today)).toMatch(/精度/);
+    expect(checkFieldValue(def({ type: 'number' }), 'abc', {}, today)).toMatch(/数字/);
+  });
+  it('dates: real, bounded by today, within N days', () => {
+    expect(checkFieldValue(def({ type: 'date', notAfter: 'today' }), '2026-11-24', {}, today)).toMatch(/晚于/);
+    expect(checkFieldValue(def({ type: 'date' }), '2026-02-30', {}, today)).toMatch(/日期/);
+    expect(checkFieldValue(def({ type: 'date', withinDaysBefore: 365 }), '2025-01-01', {}, today)).toMatch(/365/);
+    expect(checkFieldValue(def({ type: 'datetime' }), '2026-11-20T08:30', {}, today)).toBeNull();
+  });
+  it('checkbox, consent, uscc, pattern, length', () => {
+    expect(checkFieldValue(def({ type: 'checkbox', minSelected: 2 }), ['a'], {}, today, ['a', 'b'])).toMatch(/至少/);
+    expect(checkFieldValue(def({ type: 'consent' }), false, {}, today)).toMatch(/同意/);
+    expect(checkFieldValue(def({ type: 'uscc' }), '114399260156831151', {}, today)).toBeNull();
+    expect(checkFieldValue(def({ type: 'uscc' }), '114399260156831152', {}, today)).toMatch(/信用代码/);
+    expect(checkFieldValue(def({ pattern: '^[\\u3400-\\u9fff·]{1,30}$' }), 'Bob', {}, today)).toMatch(/格式/);
+    expect(checkFieldValue(def({ maxLength: 2 }), '三个字', {}, today)).toMatch(/不能超过/);
+  });
+});
