@@ -1,0 +1,116 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ReceiptDocument } from '../../../src/contract';
+import { interpret } from '../../protocols/escpos/interpreter';
+import { attachToTransport } from '../../simulators/printer/hosts';
+import { VirtualPrinter } from '../../simulators/printer/virtual-printer';
+import { createMemoryPair } from '../../transports/memory-pair';
+import { EscPosPrinter } from './escpos-printer';
+import type { PrinterAlert } from './printer';
+
+const doc = ReceiptDocument.parse({
+  title: 'application-receipt',
+  blocks: [{ kind: 'text', text: '办件回执', align: 'center' }, { kind: 'qr', data: 'TRK2026000123' }, { kind: 'cut' }],
+});
+
+const opened: EscPosPrinter[] = [];
+
+async function setup(printDelayMs = 0, jobTimeoutMs = 200) {
+  const pair = createMemoryPair('printer');
+  const sim = new VirtualPrinter({ paperWidth: 384, printDelayMs });
+  await pair.device.open();
+  attachToTransport(sim, pair.device);
+  const printer = new EscPosPrinter(pair.host, { paperWidth: 384, statusTimeoutMs: 50, jobTimeoutMs });
+  opened.push(printer);
+  expect((await printer.open()).code).toBe('ok');
+  const alerts: PrinterAlert[] = [];
+  printer.events.on('alert', (a) => alerts.push(a));
+  return { pair, sim, printer, alerts };
+}
+
+afterEach(async () => {
+  for (const p of opened.splice(0)) await p.close();
+});
+
+describe('EscPosPrinter', () => {
+  it('prints and reports printed only after the printer acknowledged the job', async () => {
+    const { sim, printer } = await setup();
+    const report = await printer.print(doc);
+    expect(report).toMatchObject({ outcome: 'printed', attempts: 1, title: 'application-receipt' });
+    const jobs = sim.recentJobs();
+    expect(jobs).toHaveLength(1);
+    const job = interpret(jobs[0]?.bytes ?? new Uint8Array(), 384);
+    expect(job.lines).toContain('办件回执');
+    expect(job.qrCodes).toEqual(['TRK2026000123']);
+    expect(job.cuts).toBe(1);
+  });
+
+  it('refuses a job when paper is out, loses nothing, and prints it once after paper is loaded', async () => {
+    const { sim, printer, alerts } = await setup();
+    sim.setPaper('out');
+    const refused = await printer.print(doc);
+    expect(refused.outcome).toBe('paper-out');
+    expect(sim.recentJobs()).toHaveLength(0);
+    expect(alerts.map((a) => a.kind)).toContain('paper-out');
+    expect(printer.status().state).toBe('error');
+    sim.setPaper('ok');
+    expect((await printer.print(doc)).outcome).toBe('printed');
+    expect(sim.recentJobs().filter((j) => j.outcome === 'printed')).toHaveLength(1);
+  });
+
+  it('reports cover-open as its own outcome', async () => {
+    const { sim, printer } = await setup();
+    sim.setPaper('cover-open');
+    expect((await printer.print(doc)).outcome).toBe('cover-open');
+  });
+
+  it('prints on near-end paper and raises one maintenance alert', async () => {
+    const { sim, printer, alerts } = await setup();
+    sim.setPaper('near-end');
+    const a = await printer.print(doc);
+    const b = await printer.print(doc);
+    expect([a.outcome, b.outcome]).toEqual(['printed', 'printed']);
+    expect(a.paperNearEnd).toBe(true);
+    expect(alerts.filter((x) => x.kind === 'paper-near-end')).toHaveLength(1);
+  });
+
+  it('paper running out mid-job: typed outcome, held bytes cleared so nothing prints twice later', async () => {
+    const { sim, printer } = await setup(150, 400);
+    const pending = printer.print(doc);
+    setTimeout(() => sim.setPaper('out'), 20);
+    const report = await pending;
+    expect(report.outcome).toBe('paper-out');
+    sim.setPaper('ok');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sim.recentJobs().map((j) => j.outcome)).toEqual(['discarded']);
+    expect((await printer.print(doc)).outcome).toBe('printed');
+  });
+
+  it('printer vanishing mid-job gives offline after one reopen attempt, never a throw', async () => {
+    const { pair, printer } = await setup(500);
+    const statuses: string[] = [];
+    printer.events.on('status', (s) => statuses.push(s.detail ?? s.state));
+    const pending = printer.print(doc);
+    setTimeout(() => pair.host.unplug(), 30);
+    const report = await pending;
+    expect(report.outcome).toBe('offline');
+    expect(report.attempts).toBeGreaterThanOrEqual(1);
+    expect(statuses).toContain('printer disconnected');
+    expect(printer.status().connected).toBe(false);
+  });
+
+  it('a printer that comes back is used again after the failed job', async () => {
+    const { pair, printer } = await setup();
+    pair.host.unplug();
+    expect((await printer.print(doc)).outcome).toBe('offline');
+    pair.host.replug();
+    await pair.device.open();
+    expect((await printer.print(doc)).outcome).toBe('printed');
+  });
+
+  it('answers status queries with the parsed condition', async () => {
+    const { sim, printer } = await setup();
+    sim.setPaper('near-end');
+    const result = await printer.queryCondition();
+    expect(result.code === 'ok' && result.value.paperNearEnd).toBe(true);
+  });
+});

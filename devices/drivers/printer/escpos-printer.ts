@@ -1,0 +1,234 @@
+import type { PaperWidth, PrintJobReport, PrintOutcome, PrinterCondition, ReceiptDocument } from '../../../src/contract';
+import { BaseDevice } from '../../model/device';
+import type { HealthLevel, HealthReport } from '../../model/device';
+import { fail, ok } from '../../model/result';
+import type { DeviceResult } from '../../model/result';
+import * as cmd from '../../protocols/escpos/commands';
+import { encodeReceipt } from '../../protocols/escpos/encoder';
+import { describeCondition, isPaperSensorReply, isRealtimeStatusByte, parseRealtimeStatus } from '../../protocols/escpos/status';
+import type { Transport } from '../../transports/transport';
+import { SerialQueue } from './job-queue';
+import type { PrinterAlert, PrinterAlertKind, ReceiptPrinter, ReceiptPrinterEvents } from './printer';
+import { ReplyReader } from './reply-reader';
+
+export interface EscPosPrinterOptions {
+  paperWidth?: PaperWidth;
+  kind?: string;
+  /** Per DLE EOT request. */
+  statusTimeoutMs?: number;
+  /** Waiting for the end-of-job GS r reply, on top of a per-KB allowance for slow serial links. */
+  jobTimeoutMs?: number;
+  jobTimeoutPerKbMs?: number;
+  keepReports?: number;
+}
+
+type Attempt = { outcome: PrintOutcome; detail: string; retry: boolean; nearEnd: boolean };
+
+const bytes = (b: readonly number[]) => Uint8Array.from(b);
+
+/**
+ * An ESC/POS printer on any byte transport. Jobs run one at a time: status before the job (refuse on
+ * paper out / cover open / error), job bytes ending in GS r 1, which the printer answers only after it
+ * has processed everything before it, then status again after the cut. A silent or vanished printer is
+ * reopened and the job retried once; every job ends in a typed outcome, never an exception.
+ */
+export class EscPosPrinter extends BaseDevice<ReceiptPrinterEvents> implements ReceiptPrinter {
+  readonly paperWidth: PaperWidth;
+  private readonly queue = new SerialQueue();
+  private readonly reports: PrintJobReport[] = [];
+  private reader: ReplyReader | null = null;
+  private offClose: (() => void) | null = null;
+  private jobCounter = 0;
+  private lastAlert: PrinterAlertKind | null = null;
+  private readonly statusTimeoutMs: number;
+  private readonly jobTimeoutMs: number;
+  private readonly jobTimeoutPerKbMs: number;
+  private readonly keepReports: number;
+
+  constructor(
+    private readonly transport: Transport,
+    options: EscPosPrinterOptions = {},
+  ) {
+    super('printer', options.kind ?? 'printer-escpos');
+    this.paperWidth = options.paperWidth ?? 576;
+    this.statusTimeoutMs = options.statusTimeoutMs ?? 1500;
+    this.jobTimeoutMs = options.jobTimeoutMs ?? 15_000;
+    this.jobTimeoutPerKbMs = options.jobTimeoutPerKbMs ?? 100;
+    this.keepReports = options.keepReports ?? 20;
+  }
+
+  get description(): string {
+    return this.transport.description;
+  }
+
+  protected async doOpen(): Promise<DeviceResult<void>> {
+    const linked = await this.link();
+    return linked ? ok(undefined) : fail('no-hardware', `No printer answers at ${this.transport.description}`);
+  }
+
+  protected async doClose(): Promise<void> {
+    this.unlink();
+    await this.transport.close().catch(() => undefined);
+  }
+
+  private async link(): Promise<boolean> {
+    try {
+      await this.transport.open();
+    } catch {
+      return false;
+    }
+    this.unlink();
+    this.reader = new ReplyReader(this.transport);
+    this.offClose = this.transport.events.on('close', () => {
+      this.setState('error', 'printer disconnected', false);
+    });
+    return true;
+  }
+
+  private unlink(): void {
+    this.reader?.dispose();
+    this.reader = null;
+    this.offClose?.();
+    this.offClose = null;
+  }
+
+  private async relink(): Promise<boolean> {
+    this.unlink();
+    await this.transport.close().catch(() => undefined);
+    return this.link();
+  }
+
+  /** DLE EOT 1–4; null when the printer did not answer all four. */
+  private async readCondition(): Promise<PrinterCondition | null> {
+    const reader = this.reader;
+    if (!reader || !this.transport.isOpen()) return null;
+    const answers: number[] = [];
+    for (const n of [1, 2, 3, 4] as const) {
+      const answer = await reader.ask(bytes(cmd.realtimeStatus(n)), isRealtimeStatusByte, this.statusTimeoutMs);
+      if (answer === null) return null;
+      answers.push(answer);
+    }
+    const [printer = 0, offlineCause = 0, errorCause = 0, paper = 0] = answers;
+    return parseRealtimeStatus({ printer, offlineCause, errorCause, paper });
+  }
+
+  queryCondition(): Promise<DeviceResult<PrinterCondition>> {
+    if (!this.opened) return Promise.resolve(fail('closed', 'Open the printer first'));
+    return this.queue.run(async () => {
+      let condition = await this.readCondition();
+      if (!condition && (await this.relink())) condition = await this.readCondition();
+      if (!condition) {
+        this.setState('error', 'printer does not answer', this.transport.isOpen());
+        return fail('offline', `No status from ${this.transport.description}`);
+      }
+      this.noteCondition(condition);
+      return ok(condition);
+    });
+  }
+
+  recentJobs(): readonly PrintJobReport[] {
+    return [...this.reports];
+  }
+
+  print(doc: ReceiptDocument): Promise<PrintJobReport> {
+    const jobId = `job-${Date.now().toString(36)}-${(++this.jobCounter).toString(36)}`;
+    if (!this.opened) return Promise.resolve(this.report(jobId, doc.title, { outcome: 'offline', detail: 'printer is not open', retry: false, nearEnd: false }, 0, 0));
+    let encoded: Uint8Array;
+    try {
+      const { bytes: body } = encodeReceipt(doc, { paperWidth: this.paperWidth });
+      encoded = new Uint8Array(body.length + 3);
+      encoded.set(body);
+      encoded.set(cmd.transmitPaperStatus, body.length);
+    } catch (error) {
+      const detail = `could not encode the document: ${error instanceof Error ? error.message : 'unknown error'}`;
+      return Promise.resolve(this.report(jobId, doc.title, { outcome: 'failed', detail, retry: false, nearEnd: false }, 0, 0));
+    }
+    return this.queue.run(async () => {
+      this.setState('busy', `printing ${doc.title}`, true);
+      let attempt: Attempt = { outcome: 'failed', detail: 'not attempted', retry: true, nearEnd: false };
+      let attempts = 0;
+      while (attempts < 2 && attempt.retry) {
+        if (attempts > 0 && !(await this.relink())) {
+          attempt = { outcome: 'offline', detail: `${this.transport.description} cannot be reopened`, retry: false, nearEnd: attempt.nearEnd };
+          break;
+        }
+        attempts++;
+        attempt = await this.attempt(encoded);
+      }
+      return this.report(jobId, doc.title, attempt, attempts, encoded.length);
+    });
+  }
+
+  private async attempt(job: Uint8Array): Promise<Attempt> {
+    const reader = this.reader;
+    if (!reader || !this.transport.isOpen()) return { outcome: 'offline', detail: 'printer link is down', retry: true, nearEnd: false };
+    const before = await this.readCondition();
+    if (!before) return { outcome: 'offline', detail: 'printer did not answer the status request', retry: true, nearEnd: false };
+    this.noteCondition(before);
+    const refused = this.refusal(before);
+    if (refused) return refused;
+
+    const timeout = this.jobTimeoutMs + Math.ceil(job.length / 1024) * this.jobTimeoutPerKbMs;
+    const done = await reader.ask(job, isPaperSensorReply, timeout);
+    if (done === null) {
+      const after = await this.readCondition();
+      if (!after) return { outcome: 'offline', detail: 'printer went silent during the job', retry: true, nearEnd: before.paperNearEnd };
+      this.noteCondition(after);
+      // The printer holds the rest of the job; clear it so a reprint is not doubled when paper comes back.
+      await this.transport.write(bytes(cmd.recoverClearing)).catch(() => undefined);
+      return this.refusal(after) ?? { outcome: 'failed', detail: `no end-of-job reply (${describeCondition(after)})`, retry: true, nearEnd: after.paperNearEnd };
+    }
+    const after = await this.readCondition();
+    const nearEnd = (done & 0x03) === 0x03 || (after?.paperNearEnd ?? false);
+    if (after) this.noteCondition(after);
+    if (nearEnd) this.raise('paper-near-end', 'paper roll is near its end');
+    return { outcome: 'printed', detail: nearEnd ? 'printed; paper near end' : 'printed', retry: false, nearEnd };
+  }
+
+  private refusal(c: PrinterCondition): Attempt | null {
+    if (c.coverOpen) return { outcome: 'cover-open', detail: 'printer cover is open', retry: false, nearEnd: c.paperNearEnd };
+    if (c.paperOut) return { outcome: 'paper-out', detail: 'printer is out of paper', retry: false, nearEnd: c.paperNearEnd };
+    if (c.cutterError || c.unrecoverableError || c.autoRecoverableError) {
+      void this.transport.write(bytes(cmd.recoverClearing)).catch(() => undefined);
+      return { outcome: 'failed', detail: `printer error: ${describeCondition(c)}`, retry: false, nearEnd: c.paperNearEnd };
+    }
+    return null;
+  }
+
+  private noteCondition(c: PrinterCondition): void {
+    if (c.coverOpen) this.raise('cover-open', 'printer cover is open');
+    else if (c.paperOut) this.raise('paper-out', 'printer is out of paper');
+    else if (c.cutterError || c.unrecoverableError || c.autoRecoverableError) this.raise('printer-error', describeCondition(c));
+    else if (c.paperNearEnd) this.raise('paper-near-end', 'paper roll is near its end');
+    else this.lastAlert = null;
+    const ready = !c.coverOpen && !c.paperOut && !c.cutterError && !c.unrecoverableError;
+    this.setState(ready ? 'idle' : 'error', describeCondition(c), true);
+  }
+
+  /** One alert per change of condition, not one per status poll. */
+  private raise(kind: PrinterAlertKind, detail: string): void {
+    if (this.lastAlert === kind) return;
+    this.lastAlert = kind;
+    const alert: PrinterAlert = { kind, detail, at: new Date().toISOString() };
+    this.events.emit('alert', alert);
+  }
+
+  private report(jobId: string, title: string, a: Attempt, attempts: number, size: number): PrintJobReport {
+    const report: PrintJobReport = { jobId, title, outcome: a.outcome, detail: a.detail, attempts, paperNearEnd: a.nearEnd, bytes: size, at: new Date().toISOString() };
+    this.reports.push(report);
+    while (this.reports.length > this.keepReports) this.reports.shift();
+    if (a.outcome === 'printed') this.setState('idle', a.nearEnd ? 'paper near end' : undefined, true);
+    else this.setState('error', a.detail, this.transport.isOpen());
+    this.events.emit('job', report);
+    return report;
+  }
+
+  async checkHealth(level: HealthLevel): Promise<HealthReport> {
+    const at = new Date().toISOString();
+    if (level === 'internal') return { level, ok: this.opened, detail: this.opened ? `open on ${this.transport.description}` : 'closed', at };
+    const result = await this.queryCondition();
+    if (result.code !== 'ok') return { level, ok: false, detail: result.detail, at };
+    const detail = describeCondition(result.value);
+    return { level, ok: !result.value.paperOut && !result.value.coverOpen, detail, at };
+  }
+}
