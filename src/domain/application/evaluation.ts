@@ -1,0 +1,50 @@
+// 好差评 evaluations (printer-evaluator.md Part B): five levels stored as names, never as bare numbers,
+// because GB/T 39046 codes 1 = 非常满意 while provincial interfaces code 1 = 非常不满意. One evaluation per
+// application per channel; a bad rating needs at least one reason or a text.
+
+export const SATISFACTION_LEVELS = ['非常满意', '满意', '基本满意', '不满意', '非常不满意'] as const;
+export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
+
+/** Channels a hall terminal records; provincial channel codes are mapped at the sync boundary. */
+export const EVALUATION_CHANNELS = ['kiosk', 'windowPad', 'pc', 'mobile', 'qrCode', 'phone', 'sms'] as const;
+export type EvaluationChannel = (typeof EVALUATION_CHANNELS)[number];
+
+export interface EvaluationInput {
+  readonly applicationId: string;
+  readonly channel: EvaluationChannel;
+  readonly level: SatisfactionLevel;
+  readonly reasons?: readonly string[];
+  readonly text?: string;
+  readonly at: string;
+  readonly terminal: string;
+  /** Window staff number being rated, when rated at a window. */
+  readonly staffId?: string;
+}
+
+export function isBadLevel(level: SatisfactionLevel): boolean {
+  return level === '不满意' || level === '非常不满意';
+}
+
+/** GB/T 39046-2020 表A.8: 1 = 非常满意 … 5 = 非常不满意. */
+export function toGbCode(level: SatisfactionLevel): number {
+  return SATISFACTION_LEVELS.indexOf(level) + 1;
+}
+
+/** Provincial 好差评 interfaces: 1 = 非常不满意 … 5 = 非常满意. */
+export function toProvincialScore(level: SatisfactionLevel): number {
+  return 5 - SATISFACTION_LEVELS.indexOf(level);
+}
+
+export type EvaluationCheck = { ok: true } | { ok: false; code: 'DUPLICATE' | 'REASON_REQUIRED' | 'TOO_LONG'; message: string };
+
+export function checkEvaluation(input: EvaluationInput, existingChannels: readonly EvaluationChannel[]): EvaluationCheck {
+  if (existingChannels.includes(input.channel)) {
+    return { ok: false, code: 'DUPLICATE', message: '该办件已通过此渠道评价 (already rated on this channel)' };
+  }
+  const text = input.text?.trim() ?? '';
+  if (Array.from(text).length > 500) return { ok: false, code: 'TOO_LONG', message: '评价内容不超过 500 字' };
+  if (isBadLevel(input.level) && text.length === 0 && (input.reasons ?? []).length === 0) {
+    return { ok: false, code: 'REASON_REQUIRED', message: '差评请至少选择一项原因或填写说明 (a bad rating needs a reason)' };
+  }
+  return { ok: true };
+}
