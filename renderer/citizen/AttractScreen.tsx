@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { IdCardSummary } from '../../src/contract';
 import { useAttractStore } from '../stores/attract-store';
 import { readerUsable, useSystemStore } from '../stores/system-store';
+import { ElderlyToggle } from '../ui/ElderlyToggle';
 import { LanguageToggle } from '../ui/LanguageToggle';
 
 function CardRead({ card }: { card: IdCardSummary }) {
@@ -58,7 +59,10 @@ export function AttractScreen() {
     <main className="attract">
       <header className="attract-header">
         <h1>{t('attract.title')}</h1>
-        <LanguageToggle />
+        <div className="header-actions">
+          <ElderlyToggle />
+          <LanguageToggle />
+        </div>
       </header>
       <div className="attract-body">{card ? <CardRead card={card} /> : <PlaceCardPrompt />}</div>
       <footer className="attract-footer" aria-live="polite">

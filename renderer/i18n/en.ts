@@ -17,6 +17,7 @@ export const en: Messages = {
     },
   },
   language: { switchTo: '中文' },
+  preferences: { elderly: 'Larger text', standard: 'Standard text' },
   simulator: {
     title: 'Simulated devices',
     place: 'Place',

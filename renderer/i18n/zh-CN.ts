@@ -15,6 +15,7 @@ export const zhCN = {
     },
   },
   language: { switchTo: 'English' },
+  preferences: { elderly: '长辈模式 · 大字', standard: '标准模式' },
   simulator: {
     title: '模拟设备',
     place: '放置',

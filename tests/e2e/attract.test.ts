@@ -59,6 +59,16 @@ describe('attract screen: a simulated card read reaches the screen, masked', () 
     await page.getByTestId('place-card').waitFor();
   });
 
+  it('enlarges everything in elderly mode without breaking the layout', async () => {
+    const before = await page.getByText('请放置身份证').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    await page.getByTestId('elderly-toggle').click();
+    const after = await page.getByText('请放置身份证').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(after / before).toBeGreaterThanOrEqual(1.5);
+    expect(await kioskLayoutProblems(page)).toEqual([]);
+    await screenshot(page, 'attract-elderly');
+    await page.getByTestId('elderly-toggle').click();
+  });
+
   it('works in English and in landscape', async () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.getByRole('button', { name: 'English' }).click();
