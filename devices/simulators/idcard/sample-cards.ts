@@ -1,8 +1,9 @@
 import type { IdCard } from '../../../src/contract';
 
 /**
- * Invented people for the simulated profile and tests. Numbers carry correct GB 11643 check digits;
- * the names and addresses belong to no one.
+ * Invented people for the simulated profile and tests. Numbers carry correct check digits for their card
+ * type; the names and addresses belong to no one. Each card is exactly what the SAM protocol path decodes
+ * from the simulator's text block (with `hasPhoto` set by the reader from the photo block).
  */
 export const sampleCards: readonly { id: string; label: string; card: IdCard }[] = [
   {
@@ -12,7 +13,9 @@ export const sampleCards: readonly { id: string; label: string; card: IdCard }[]
       cardType: 'resident',
       name: '张三',
       gender: 'male',
+      genderCode: '1',
       nation: '汉',
+      nationCode: '01',
       birthDate: '1990-03-07',
       address: '湖南省长沙市芙蓉区五一大道100号',
       idNumber: '430102199003071234',
@@ -30,7 +33,9 @@ export const sampleCards: readonly { id: string; label: string; card: IdCard }[]
       cardType: 'resident',
       name: '李小红',
       gender: 'female',
+      genderCode: '2',
       nation: '苗',
+      nationCode: '06',
       birthDate: '1978-06-05',
       address: '上海市浦东新区世纪大道200号',
       idNumber: '310115197806050029',
@@ -48,6 +53,7 @@ export const sampleCards: readonly { id: string; label: string; card: IdCard }[]
       cardType: 'hmt-residence',
       name: '陈大文',
       gender: 'male',
+      genderCode: '1',
       birthDate: '1992-02-15',
       address: '广东省深圳市福田区福华路300号',
       idNumber: '810000199202150034',
@@ -56,24 +62,47 @@ export const sampleCards: readonly { id: string; label: string; card: IdCard }[]
       validUntil: '2029-01-10',
       idNumberValid: true,
       hasPhoto: false,
+      passNumber: 'H12345678',
+      issueCount: 1,
     },
   },
   {
-    id: 'foreign-smith',
-    label: '外国人永久居留身份证 · JOHN SMITH',
+    id: 'foreign-smith-2017',
+    label: '外国人永久居留身份证 (2017) · JOHN SMITH',
     card: {
       cardType: 'foreign-permanent',
+      cardVersion: '2017',
       name: '约翰·史密斯',
       nameEn: 'SMITH, JOHN',
       gender: 'male',
+      genderCode: '1',
       nationality: 'USA',
       birthDate: '1988-08-08',
-      idNumber: '930000198808080010',
-      issuer: '国家移民管理局',
-      validFrom: '2023-12-01',
-      validUntil: '2033-12-01',
+      idNumber: 'USA110880808011',
+      validFrom: '2018-01-01',
+      validUntil: '2028-01-01',
       idNumberValid: true,
       hasPhoto: false,
+    },
+  },
+  {
+    id: 'foreign-garcia',
+    label: '外国人永久居留身份证 (2023) · MARIA GARCIA',
+    card: {
+      cardType: 'foreign-permanent',
+      cardVersion: '2023',
+      name: '玛丽亚',
+      nameEn: 'GARCIA LOPEZ, MARIA',
+      gender: 'female',
+      genderCode: '2',
+      nationality: 'ESP',
+      birthDate: '1985-05-20',
+      idNumber: '93172419850520002X',
+      validFrom: '2024-01-01',
+      validUntil: '2034-01-01',
+      idNumberValid: true,
+      hasPhoto: false,
+      renewalCount: 0,
     },
   },
 ];
