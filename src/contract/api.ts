@@ -2,9 +2,13 @@ import type { z } from 'zod';
 import { event } from './define';
 import { DeviceStatus } from './device';
 import { idcardEvents, idcardMethods } from './methods/idcard';
+import { evaluatorEvents } from './methods/evaluator';
+import { scannerEvents } from './methods/scanner';
 import { systemMethods } from './methods/system';
 
 export * from './methods/idcard';
+export * from './methods/evaluator';
+export * from './methods/scanner';
 export * from './methods/system';
 
 /**
@@ -20,6 +24,8 @@ export const methods = {
 export const events = {
   'device.status': event({ description: 'A device changed state.', payload: DeviceStatus }),
   ...idcardEvents,
+  ...scannerEvents,
+  ...evaluatorEvents,
 } as const;
 
 export type Methods = typeof methods;
