@@ -1,0 +1,63 @@
+import type { Migrations } from '../sql';
+
+export const postgresMigrations: Migrations = [
+  `
+  CREATE TABLE enrolment_codes (
+    code_hash TEXT PRIMARY KEY, hall_id TEXT NOT NULL, expires_at BIGINT NOT NULL, used_by TEXT
+  );
+  CREATE TABLE terminals (
+    id TEXT PRIMARY KEY, hall_id TEXT NOT NULL, name TEXT NOT NULL, secret TEXT NOT NULL,
+    enrolled_at BIGINT NOT NULL, revoked_at BIGINT, last_op_id BIGINT NOT NULL DEFAULT 0,
+    last_seen_at BIGINT, version TEXT, backlog BIGINT, oldest_pending_age_ms BIGINT, dead_letters BIGINT,
+    devices TEXT
+  );
+  CREATE TABLE nonces (
+    terminal_id TEXT NOT NULL, nonce TEXT NOT NULL, expires_at BIGINT NOT NULL, PRIMARY KEY (terminal_id, nonce)
+  );
+  CREATE INDEX nonces_expiry ON nonces (expires_at);
+  CREATE TABLE idempotency (
+    key TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, op_id BIGINT NOT NULL, applied_at BIGINT NOT NULL
+  );
+  CREATE TABLE op_log (
+    terminal_id TEXT NOT NULL, op_id BIGINT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL, code TEXT,
+    at BIGINT NOT NULL, PRIMARY KEY (terminal_id, op_id)
+  );
+  CREATE TABLE applications (
+    id TEXT PRIMARY KEY, hall_id TEXT NOT NULL, terminal_id TEXT NOT NULL, tracking_number TEXT NOT NULL,
+    item_code TEXT NOT NULL, department TEXT NOT NULL, status TEXT NOT NULL, submitted_at TEXT NOT NULL,
+    applicant_name TEXT NOT NULL, applicant_id_number TEXT NOT NULL, applicant_phone TEXT,
+    form TEXT NOT NULL, updated_at BIGINT NOT NULL
+  );
+  CREATE INDEX applications_hall ON applications (hall_id, status, submitted_at);
+  CREATE TABLE application_blobs (
+    application_id TEXT NOT NULL, sha256 TEXT NOT NULL, material TEXT NOT NULL, media_type TEXT NOT NULL,
+    size BIGINT NOT NULL, PRIMARY KEY (application_id, sha256, material)
+  );
+  CREATE TABLE application_events (
+    id BIGSERIAL PRIMARY KEY, application_id TEXT NOT NULL, status TEXT NOT NULL, at TEXT NOT NULL,
+    note TEXT, source TEXT NOT NULL
+  );
+  CREATE INDEX application_events_app ON application_events (application_id, id);
+  CREATE TABLE blobs (
+    sha256 TEXT PRIMARY KEY, size BIGINT NOT NULL, received BIGINT NOT NULL, complete BIGINT NOT NULL DEFAULT 0
+  );
+  CREATE TABLE blob_chunks (
+    sha256 TEXT NOT NULL, start_at BIGINT NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (sha256, start_at)
+  );
+  CREATE TABLE evaluations (
+    id TEXT PRIMARY KEY, hall_id TEXT NOT NULL, terminal_id TEXT NOT NULL, application_id TEXT,
+    item_code TEXT NOT NULL, department TEXT NOT NULL, window_code TEXT NOT NULL, score BIGINT NOT NULL, at TEXT NOT NULL
+  );
+  CREATE TABLE device_health (
+    id BIGSERIAL PRIMARY KEY, terminal_id TEXT NOT NULL, device TEXT NOT NULL, state TEXT NOT NULL,
+    at TEXT NOT NULL, detail TEXT
+  );
+  CREATE TABLE audit_events (
+    id TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, kind TEXT NOT NULL, at TEXT NOT NULL, detail TEXT NOT NULL
+  );
+  CREATE TABLE inbox (
+    seq BIGSERIAL PRIMARY KEY, hall_id TEXT, kind TEXT NOT NULL, payload TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  `,
+];

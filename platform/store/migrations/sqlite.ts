@@ -1,0 +1,63 @@
+import type { Migrations } from '../sql';
+
+export const sqliteMigrations: Migrations = [
+  `
+  CREATE TABLE enrolment_codes (
+    code_hash TEXT PRIMARY KEY, hall_id TEXT NOT NULL, expires_at INTEGER NOT NULL, used_by TEXT
+  );
+  CREATE TABLE terminals (
+    id TEXT PRIMARY KEY, hall_id TEXT NOT NULL, name TEXT NOT NULL, secret TEXT NOT NULL,
+    enrolled_at INTEGER NOT NULL, revoked_at INTEGER, last_op_id INTEGER NOT NULL DEFAULT 0,
+    last_seen_at INTEGER, version TEXT, backlog INTEGER, oldest_pending_age_ms INTEGER, dead_letters INTEGER,
+    devices TEXT
+  );
+  CREATE TABLE nonces (
+    terminal_id TEXT NOT NULL, nonce TEXT NOT NULL, expires_at INTEGER NOT NULL, PRIMARY KEY (terminal_id, nonce)
+  );
+  CREATE INDEX nonces_expiry ON nonces (expires_at);
+  CREATE TABLE idempotency (
+    key TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, op_id INTEGER NOT NULL, applied_at INTEGER NOT NULL
+  );
+  CREATE TABLE op_log (
+    terminal_id TEXT NOT NULL, op_id INTEGER NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL, code TEXT,
+    at INTEGER NOT NULL, PRIMARY KEY (terminal_id, op_id)
+  );
+  CREATE TABLE applications (
+    id TEXT PRIMARY KEY, hall_id TEXT NOT NULL, terminal_id TEXT NOT NULL, tracking_number TEXT NOT NULL,
+    item_code TEXT NOT NULL, department TEXT NOT NULL, status TEXT NOT NULL, submitted_at TEXT NOT NULL,
+    applicant_name TEXT NOT NULL, applicant_id_number TEXT NOT NULL, applicant_phone TEXT,
+    form TEXT NOT NULL, updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX applications_hall ON applications (hall_id, status, submitted_at);
+  CREATE TABLE application_blobs (
+    application_id TEXT NOT NULL, sha256 TEXT NOT NULL, material TEXT NOT NULL, media_type TEXT NOT NULL,
+    size INTEGER NOT NULL, PRIMARY KEY (application_id, sha256, material)
+  );
+  CREATE TABLE application_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, application_id TEXT NOT NULL, status TEXT NOT NULL, at TEXT NOT NULL,
+    note TEXT, source TEXT NOT NULL
+  );
+  CREATE INDEX application_events_app ON application_events (application_id, id);
+  CREATE TABLE blobs (
+    sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, received INTEGER NOT NULL, complete INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE blob_chunks (
+    sha256 TEXT NOT NULL, start_at INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (sha256, start_at)
+  );
+  CREATE TABLE evaluations (
+    id TEXT PRIMARY KEY, hall_id TEXT NOT NULL, terminal_id TEXT NOT NULL, application_id TEXT,
+    item_code TEXT NOT NULL, department TEXT NOT NULL, window_code TEXT NOT NULL, score INTEGER NOT NULL, at TEXT NOT NULL
+  );
+  CREATE TABLE device_health (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, terminal_id TEXT NOT NULL, device TEXT NOT NULL, state TEXT NOT NULL,
+    at TEXT NOT NULL, detail TEXT
+  );
+  CREATE TABLE audit_events (
+    id TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, kind TEXT NOT NULL, at TEXT NOT NULL, detail TEXT NOT NULL
+  );
+  CREATE TABLE inbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, hall_id TEXT, kind TEXT NOT NULL, payload TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  `,
+];

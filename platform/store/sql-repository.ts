@@ -1,0 +1,393 @@
+// PlatformRepository over either SQL engine. The statements are the common subset of SQLite and
+// PostgreSQL (ON CONFLICT, RETURNING); row locks (FOR UPDATE) are added for PostgreSQL only, SQLite
+// transactions being serialised already.
+import { createHash } from 'node:crypto';
+import { OpEnvelope, type ApplicationStatus, type BlobStatus, type HeartbeatRequest, type InboxMessage, type OpResult } from '../../src/sync/protocol';
+import { maskPersonalDataInText } from '../../src/contract/mask';
+import type {
+  ActionResult,
+  ApplicationRecord,
+  ChunkResult,
+  EvaluationStat,
+  IncomingOp,
+  PlatformRepository,
+  StaffAction,
+  StatsDimension,
+  TerminalRecord,
+} from './repository';
+import type { SqlEngine, SqlExecutor } from './sql';
+
+interface TerminalRow {
+  id: string;
+  hall_id: string;
+  name: string;
+  secret: string;
+  enrolled_at: number;
+  revoked_at: number | null;
+  last_op_id: number;
+  last_seen_at: number | null;
+  version: string | null;
+  backlog: number | null;
+  oldest_pending_age_ms: number | null;
+  dead_letters: number | null;
+}
+
+interface ApplicationRow {
+  id: string;
+  hall_id: string;
+  terminal_id: string;
+  tracking_number: string;
+  item_code: string;
+  department: string;
+  status: ApplicationStatus;
+  submitted_at: string;
+  applicant_name: string;
+  applicant_id_number: string;
+  applicant_phone: string | null;
+  form: string;
+}
+
+interface BlobRow {
+  sha256: string;
+  size: number;
+  received: number;
+  complete: number;
+}
+
+const toTerminal = (r: TerminalRow): TerminalRecord => ({
+  id: r.id,
+  hallId: r.hall_id,
+  name: r.name,
+  secret: r.secret,
+  enrolledAt: r.enrolled_at,
+  revokedAt: r.revoked_at,
+  lastOpId: r.last_op_id,
+  lastSeenAt: r.last_seen_at,
+  version: r.version,
+  backlog: r.backlog,
+  oldestPendingAgeMs: r.oldest_pending_age_ms,
+  deadLetters: r.dead_letters,
+});
+
+/** Staff transitions: the action, the statuses it may start from, the status it leads to. */
+const transitions: Record<StaffAction, { from: readonly ApplicationStatus[]; to: ApplicationStatus }> = {
+  accept: { from: ['submitted', 'returned'], to: 'accepted' },
+  return: { from: ['submitted', 'accepted'], to: 'returned' },
+  review: { from: ['accepted'], to: 'in_review' },
+  complete: { from: ['accepted', 'in_review'], to: 'completed' },
+  reject: { from: ['submitted', 'accepted', 'in_review'], to: 'rejected' },
+};
+
+type Effect = { ok: true } | { ok: false; code: string; message: string };
+
+export class SqlRepository implements PlatformRepository {
+  readonly engine: 'sqlite' | 'postgres';
+  private readonly lock: string;
+
+  constructor(private readonly db: SqlEngine) {
+    this.engine = db.dialect;
+    this.lock = db.dialect === 'postgres' ? ' FOR UPDATE' : '';
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  // ------------------------------------------------------------ terminals
+
+  async createEnrolmentCode(codeHash: string, hallId: string, expiresAt: number): Promise<void> {
+    await this.db.run('INSERT INTO enrolment_codes (code_hash, hall_id, expires_at) VALUES (?, ?, ?)', [codeHash, hallId, expiresAt]);
+  }
+
+  enrolTerminal(codeHash: string, now: number, t: { id: string; name: string; secret: string; version: string }): Promise<TerminalRecord | null> {
+    return this.db.transaction(async (tx) => {
+      const code = await tx.get<{ hall_id: string; expires_at: number; used_by: string | null }>(
+        `SELECT hall_id, expires_at, used_by FROM enrolment_codes WHERE code_hash = ?${this.lock}`,
+        [codeHash],
+      );
+      if (!code || code.used_by !== null || code.expires_at < now) return null;
+      await tx.run('UPDATE enrolment_codes SET used_by = ? WHERE code_hash = ?', [t.id, codeHash]);
+      await tx.run('INSERT INTO terminals (id, hall_id, name, secret, enrolled_at, version) VALUES (?, ?, ?, ?, ?, ?)', [t.id, code.hall_id, t.name, t.secret, now, t.version]);
+      const row = await tx.get<TerminalRow>('SELECT * FROM terminals WHERE id = ?', [t.id]);
+      return row ? toTerminal(row) : null;
+    });
+  }
+
+  async getTerminal(id: string): Promise<TerminalRecord | null> {
+    const row = await this.db.get<TerminalRow>('SELECT * FROM terminals WHERE id = ?', [id]);
+    return row ? toTerminal(row) : null;
+  }
+
+  async listTerminals(): Promise<TerminalRecord[]> {
+    return (await this.db.all<TerminalRow>('SELECT * FROM terminals ORDER BY hall_id, id')).map(toTerminal);
+  }
+
+  async revokeTerminal(id: string, at: number): Promise<boolean> {
+    return (await this.db.run('UPDATE terminals SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [at, id])) > 0;
+  }
+
+  async rememberNonce(terminalId: string, nonce: string, expiresAt: number): Promise<boolean> {
+    const row = await this.db.get<{ nonce: string }>(
+      'INSERT INTO nonces (terminal_id, nonce, expires_at) VALUES (?, ?, ?) ON CONFLICT (terminal_id, nonce) DO NOTHING RETURNING nonce',
+      [terminalId, nonce, expiresAt],
+    );
+    return row !== undefined;
+  }
+
+  pruneNonces(now: number): Promise<number> {
+    return this.db.run('DELETE FROM nonces WHERE expires_at < ?', [now]);
+  }
+
+  // ------------------------------------------------------------ operations
+
+  async applyOps(terminalId: string, ops: readonly IncomingOp[], now: number): Promise<{ results: OpResult[]; lastOpId: number }> {
+    const results: OpResult[] = [];
+    let lastOpId = 0;
+    for (const op of [...ops].sort((a, b) => a.opId - b.opId)) {
+      const { result, last } = await this.db.transaction(async (tx) => {
+        const t = await tx.get<{ hall_id: string; last_op_id: number }>(`SELECT hall_id, last_op_id FROM terminals WHERE id = ?${this.lock}`, [terminalId]);
+        if (!t) throw new Error('terminal vanished');
+        if (op.opId <= t.last_op_id) return { result: { opId: op.opId, status: 'duplicate' } as OpResult, last: t.last_op_id };
+        const result = await this.applyOne(tx, terminalId, t.hall_id, op, now);
+        await tx.run('UPDATE terminals SET last_op_id = ? WHERE id = ?', [op.opId, terminalId]);
+        await tx.run('INSERT INTO op_log (terminal_id, op_id, kind, status, code, at) VALUES (?, ?, ?, ?, ?, ?)', [terminalId, op.opId, op.kind.slice(0, 64), result.status, result.code ?? null, now]);
+        return { result, last: op.opId };
+      });
+      results.push(result);
+      lastOpId = last;
+    }
+    if (ops.length === 0) lastOpId = (await this.getTerminal(terminalId))?.lastOpId ?? 0;
+    return { results, lastOpId };
+  }
+
+  private async applyOne(tx: SqlExecutor, terminalId: string, hallId: string, raw: IncomingOp, now: number): Promise<OpResult> {
+    const parsed = OpEnvelope.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const message = maskPersonalDataInText(`${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+      return { opId: raw.opId, status: 'rejected', code: 'BAD_REQUEST', message };
+    }
+    const op = parsed.data;
+    const key = `${hallId}:${op.idempotencyKey}`;
+    const fresh = await tx.get<{ key: string }>(
+      'INSERT INTO idempotency (key, terminal_id, op_id, applied_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING key',
+      [key, terminalId, op.opId, now],
+    );
+    if (!fresh) return { opId: op.opId, status: 'duplicate' };
+    const effect = await this.effect(tx, terminalId, hallId, op, now);
+    if (effect.ok) return { opId: op.opId, status: 'applied' };
+    // A refused op does not use up its key: a corrected op with the same key may follow.
+    await tx.run('DELETE FROM idempotency WHERE key = ?', [key]);
+    return { opId: op.opId, status: 'rejected', code: effect.code, message: effect.message };
+  }
+
+  private async effect(tx: SqlExecutor, terminalId: string, hallId: string, op: OpEnvelope, now: number): Promise<Effect> {
+    switch (op.kind) {
+      case 'application.submitted': {
+        const a = op.payload;
+        const existing = await tx.get<{ hall_id: string }>('SELECT hall_id FROM applications WHERE id = ?', [a.applicationId]);
+        if (existing) {
+          return existing.hall_id === hallId ? { ok: true } : { ok: false, code: 'FORBIDDEN', message: 'application id belongs to another hall' };
+        }
+        await tx.run(
+          `INSERT INTO applications (id, hall_id, terminal_id, tracking_number, item_code, department, status, submitted_at,
+             applicant_name, applicant_id_number, applicant_phone, form, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?)`,
+          [a.applicationId, hallId, terminalId, a.trackingNumber, a.itemCode, a.department, a.submittedAt, a.applicant.name, a.applicant.idNumber, a.applicant.phone ?? null, JSON.stringify(a.form), now],
+        );
+        for (const b of a.blobs) {
+          await tx.run(
+            'INSERT INTO application_blobs (application_id, sha256, material, media_type, size) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+            [a.applicationId, b.sha256, b.material, b.mediaType, b.size],
+          );
+        }
+        await tx.run('INSERT INTO application_events (application_id, status, at, note, source) VALUES (?, ?, ?, ?, ?)', [a.applicationId, 'submitted', a.submittedAt, null, terminalId]);
+        return { ok: true };
+      }
+      case 'application.status': {
+        const s = op.payload;
+        const app = await tx.get<{ hall_id: string }>(`SELECT hall_id FROM applications WHERE id = ?${this.lock}`, [s.applicationId]);
+        if (!app || app.hall_id !== hallId) return { ok: false, code: 'NOT_FOUND', message: 'no such application in this hall' };
+        await tx.run('UPDATE applications SET status = ?, updated_at = ? WHERE id = ?', [s.status, now, s.applicationId]);
+        await tx.run('INSERT INTO application_events (application_id, status, at, note, source) VALUES (?, ?, ?, ?, ?)', [s.applicationId, s.status, s.at, s.note ?? null, terminalId]);
+        return { ok: true };
+      }
+      case 'evaluation': {
+        const e = op.payload;
+        await tx.run(
+          `INSERT INTO evaluations (id, hall_id, terminal_id, application_id, item_code, department, window_code, score, at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+          [e.evaluationId, hallId, terminalId, e.applicationId ?? null, e.itemCode, e.department, e.window, e.score, e.at],
+        );
+        return { ok: true };
+      }
+      case 'device.health': {
+        const d = op.payload;
+        await tx.run('INSERT INTO device_health (terminal_id, device, state, at, detail) VALUES (?, ?, ?, ?, ?)', [terminalId, d.device, d.state, d.at, d.detail ?? null]);
+        return { ok: true };
+      }
+      case 'audit': {
+        const e = op.payload;
+        await tx.run('INSERT INTO audit_events (id, terminal_id, kind, at, detail) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING', [e.eventId, terminalId, e.kind, e.at, JSON.stringify(e.detail)]);
+        return { ok: true };
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ blobs
+
+  async blobStatus(sha256: string): Promise<BlobStatus> {
+    const row = await this.db.get<BlobRow>('SELECT * FROM blobs WHERE sha256 = ?', [sha256]);
+    return row ? { sha256, received: row.received, size: row.size, complete: row.complete === 1 } : { sha256, received: 0, size: null, complete: false };
+  }
+
+  appendBlobChunk(sha256: string, size: number, offset: number, data: Uint8Array): Promise<ChunkResult> {
+    return this.db.transaction(async (tx): Promise<ChunkResult> => {
+      let row = await tx.get<BlobRow>(`SELECT * FROM blobs WHERE sha256 = ?${this.lock}`, [sha256]);
+      if (!row) {
+        await tx.run('INSERT INTO blobs (sha256, size, received, complete) VALUES (?, ?, 0, 0) ON CONFLICT DO NOTHING', [sha256, size]);
+        row = await tx.get<BlobRow>(`SELECT * FROM blobs WHERE sha256 = ?${this.lock}`, [sha256]);
+        if (!row) throw new Error('blob row vanished');
+      }
+      const status = (r: BlobRow): BlobStatus => ({ sha256, received: r.received, size: r.size, complete: r.complete === 1 });
+      if (row.complete === 1) return { ok: true, status: status(row) };
+      if (row.size !== size || offset + data.length > size) return { ok: false, code: 'SIZE_MISMATCH', status: status(row) };
+      if (offset !== row.received) return { ok: false, code: 'OFFSET_MISMATCH', status: status(row) };
+      if (data.length > 0) await tx.run('INSERT INTO blob_chunks (sha256, start_at, data) VALUES (?, ?, ?)', [sha256, offset, data]);
+      const received = offset + data.length;
+      if (received < size) {
+        await tx.run('UPDATE blobs SET received = ? WHERE sha256 = ?', [received, sha256]);
+        return { ok: true, status: { sha256, received, size, complete: false } };
+      }
+      const hash = createHash('sha256');
+      for await (const chunk of this.chunks(tx, sha256)) hash.update(chunk);
+      if (hash.digest('hex') !== sha256) {
+        // Start over: the bytes received are not the content the name promises.
+        await tx.run('DELETE FROM blob_chunks WHERE sha256 = ?', [sha256]);
+        await tx.run('UPDATE blobs SET received = 0 WHERE sha256 = ?', [sha256]);
+        return { ok: false, code: 'HASH_MISMATCH', status: { sha256, received: 0, size, complete: false } };
+      }
+      await tx.run('UPDATE blobs SET received = ?, complete = 1 WHERE sha256 = ?', [received, sha256]);
+      return { ok: true, status: { sha256, received, size, complete: true } };
+    });
+  }
+
+  private async *chunks(db: SqlExecutor, sha256: string): AsyncIterable<Uint8Array> {
+    let at = 0;
+    for (;;) {
+      const row = await db.get<{ data: Uint8Array }>('SELECT data FROM blob_chunks WHERE sha256 = ? AND start_at = ?', [sha256, at]);
+      if (!row || row.data.length === 0) return;
+      yield row.data;
+      at += row.data.length;
+    }
+  }
+
+  readBlob(sha256: string): AsyncIterable<Uint8Array> {
+    return this.chunks(this.db, sha256);
+  }
+
+  // ------------------------------------------------------------ heartbeat and inbox
+
+  async recordHeartbeat(terminalId: string, beat: HeartbeatRequest, now: number): Promise<void> {
+    await this.db.run(
+      'UPDATE terminals SET last_seen_at = ?, version = ?, backlog = ?, oldest_pending_age_ms = ?, dead_letters = ?, devices = ? WHERE id = ?',
+      [now, beat.version, beat.backlog, beat.oldestPendingAgeMs, beat.deadLetters, JSON.stringify(beat.devices), terminalId],
+    );
+  }
+
+  async appendInbox(hallId: string | null, kind: InboxMessage['kind'], payload: unknown, now: number): Promise<number> {
+    const row = await this.db.get<{ seq: number }>('INSERT INTO inbox (hall_id, kind, payload, created_at) VALUES (?, ?, ?, ?) RETURNING seq', [hallId, kind, JSON.stringify(payload), now]);
+    if (!row) throw new Error('inbox insert returned nothing');
+    return row.seq;
+  }
+
+  async readInbox(hallId: string, after: number, limit: number): Promise<{ seq: number; kind: string; payload: unknown }[]> {
+    const rows = await this.db.all<{ seq: number; kind: string; payload: string }>(
+      'SELECT seq, kind, payload FROM inbox WHERE seq > ? AND (hall_id IS NULL OR hall_id = ?) ORDER BY seq LIMIT ?',
+      [after, hallId, limit],
+    );
+    return rows.map((r) => ({ seq: r.seq, kind: r.kind, payload: JSON.parse(r.payload) as unknown }));
+  }
+
+  // ------------------------------------------------------------ staff window
+
+  private async record(row: ApplicationRow): Promise<ApplicationRecord> {
+    const blobs = await this.db.all<{ sha256: string; material: string; media_type: string; size: number; complete: number | null }>(
+      `SELECT ab.sha256, ab.material, ab.media_type, ab.size, b.complete FROM application_blobs ab
+         LEFT JOIN blobs b ON b.sha256 = ab.sha256 WHERE ab.application_id = ? ORDER BY ab.material, ab.sha256`,
+      [row.id],
+    );
+    const events = await this.db.all<{ status: ApplicationStatus; at: string; note: string | null; source: string }>(
+      'SELECT status, at, note, source FROM application_events WHERE application_id = ? ORDER BY id',
+      [row.id],
+    );
+    const blobList = blobs.map((b) => ({ sha256: b.sha256, material: b.material, mediaType: b.media_type, size: b.size, complete: b.complete === 1 }));
+    return {
+      applicationId: row.id,
+      hallId: row.hall_id,
+      terminalId: row.terminal_id,
+      trackingNumber: row.tracking_number,
+      itemCode: row.item_code,
+      department: row.department,
+      status: row.status,
+      submittedAt: row.submitted_at,
+      applicantName: row.applicant_name,
+      applicantIdNumber: row.applicant_id_number,
+      applicantPhone: row.applicant_phone,
+      form: JSON.parse(row.form) as Record<string, unknown>,
+      blobs: blobList,
+      complete: blobList.every((b) => b.complete),
+      events,
+    };
+  }
+
+  async getApplication(applicationId: string): Promise<ApplicationRecord | null> {
+    const row = await this.db.get<ApplicationRow>('SELECT * FROM applications WHERE id = ?', [applicationId]);
+    return row ? this.record(row) : null;
+  }
+
+  async hallQueue(hallId: string): Promise<ApplicationRecord[]> {
+    const rows = await this.db.all<ApplicationRow>(
+      "SELECT * FROM applications WHERE hall_id = ? AND status IN ('submitted', 'accepted', 'returned', 'in_review') ORDER BY submitted_at, id LIMIT 500",
+      [hallId],
+    );
+    const out: ApplicationRecord[] = [];
+    for (const row of rows) out.push(await this.record(row));
+    return out;
+  }
+
+  async applyStaffAction(applicationId: string, action: StaffAction, note: string | null, at: string, now: number): Promise<ActionResult> {
+    const rule = transitions[action];
+    const result = await this.db.transaction(async (tx): Promise<ActionResult & { hallId?: string }> => {
+      const app = await tx.get<{ hall_id: string; status: ApplicationStatus }>(`SELECT hall_id, status FROM applications WHERE id = ?${this.lock}`, [applicationId]);
+      if (!app) return { ok: false, code: 'NOT_FOUND', message: 'no such application' };
+      if (!rule.from.includes(app.status)) return { ok: false, code: 'CONFLICT', message: `cannot ${action} an application that is ${app.status}` };
+      await tx.run('UPDATE applications SET status = ?, updated_at = ? WHERE id = ?', [rule.to, now, applicationId]);
+      await tx.run('INSERT INTO application_events (application_id, status, at, note, source) VALUES (?, ?, ?, ?, ?)', [applicationId, rule.to, at, note, 'staff']);
+      // The terminal learns of it through its inbox, in the same transaction so it is never missed.
+      await tx.run('INSERT INTO inbox (hall_id, kind, payload, created_at) VALUES (?, ?, ?, ?)', [
+        app.hall_id,
+        'application.status',
+        JSON.stringify({ applicationId, status: rule.to, at, ...(note ? { note } : {}) }),
+        now,
+      ]);
+      return { ok: true, status: rule.to };
+    });
+    return result;
+  }
+
+  async evaluationStats(by: StatsDimension, hallId?: string): Promise<EvaluationStat[]> {
+    const column = { item: 'item_code', department: 'department', window: 'window_code' }[by];
+    const where = hallId === undefined ? '' : ' WHERE hall_id = ?';
+    const rows = await this.db.all<{ key: string; count: number; average: number; dissatisfied: number }>(
+      `SELECT ${column} AS key, COUNT(*) AS count, AVG(score) AS average, SUM(CASE WHEN score <= 2 THEN 1 ELSE 0 END) AS dissatisfied
+         FROM evaluations${where} GROUP BY ${column} ORDER BY ${column}`,
+      hallId === undefined ? [] : [hallId],
+    );
+    return rows.map((r) => ({ key: r.key, count: Number(r.count), average: Math.round(Number(r.average) * 100) / 100, dissatisfied: Number(r.dissatisfied) }));
+  }
+
+  async countApplications(): Promise<number> {
+    const row = await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM applications');
+    return Number(row?.n ?? 0);
+  }
+}
