@@ -6,7 +6,10 @@ import { SamSession } from './sam-session';
  * Where a reader might be: candidate transports tried in order (one port at several rates, or several
  * discovered ports). Called again on every reconnect, so a provider can put the last good one first.
  */
-export type TransportCandidates = () => Promise<readonly Transport[]>;
+export type TransportCandidates = (() => Promise<readonly Transport[]>) & {
+  /** Told which candidate answered, so it can go first next time. */
+  remember?: (transport: Transport) => void;
+};
 
 export type ConnectOutcome =
   | { readonly ok: true; readonly transport: Transport; readonly session: SamSession }

@@ -177,6 +177,7 @@ export class SamIdCardReader extends BaseDevice<IdCardReaderEvents> implements I
       this.note(outcome.detail);
       return fail(outcome.code, outcome.code === 'no-hardware' ? `${READER_OFFLINE}: ${outcome.detail}` : outcome.detail);
     }
+    this.options.candidates.remember?.(outcome.transport);
     this.transport = outcome.transport;
     this.session = outcome.session;
     this.figures.link = outcome.transport.description;
