@@ -1,0 +1,135 @@
+// Numbered schema migrations. The applied version is SQLite's user_version; each migration runs in its own
+// transaction. Never edit a shipped migration: add the next number.
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'catalogue versions',
+    sql: `
+      CREATE TABLE catalog_versions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        version TEXT NOT NULL UNIQUE,
+        schema_version TEXT NOT NULL,
+        content TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1))
+      );
+      CREATE UNIQUE INDEX catalog_versions_one_active ON catalog_versions(active) WHERE active = 1;
+    `,
+  },
+  {
+    version: 2,
+    name: 'applications, materials metadata, audit trail',
+    sql: `
+      CREATE TABLE tracking_sequences (
+        hall_code TEXT NOT NULL,
+        day TEXT NOT NULL,
+        last INTEGER NOT NULL,
+        PRIMARY KEY (hall_code, day)
+      ) WITHOUT ROWID;
+      CREATE TABLE applications (
+        id TEXT PRIMARY KEY,
+        tracking_no TEXT NOT NULL UNIQUE,
+        platform_no TEXT UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('item', 'bundle')),
+        subject_id TEXT NOT NULL,
+        catalog_version TEXT NOT NULL,
+        hall_code TEXT NOT NULL,
+        terminal TEXT NOT NULL,
+        state TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        synced_at TEXT,
+        purged_at TEXT,
+        -- AES-256-GCM JSON of the form values and applicant identity; NULL once purged
+        personal BLOB,
+        -- HMAC of the applicant's ID number, for "my applications" after a card read; NULL once purged
+        applicant_lookup BLOB
+      );
+      CREATE INDEX applications_state ON applications(state);
+      CREATE INDEX applications_lookup ON applications(applicant_lookup);
+      CREATE INDEX applications_retention ON applications(synced_at, created_at) WHERE purged_at IS NULL;
+      CREATE TABLE application_materials (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        application_id TEXT NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        material_key TEXT NOT NULL,
+        pages INTEGER NOT NULL CHECK (pages >= 0),
+        trust TEXT NOT NULL CHECK (trust IN ('A', 'B', 'C', 'D')),
+        sha256 TEXT,
+        bytes INTEGER,
+        captured_at TEXT NOT NULL,
+        promised_by TEXT,
+        UNIQUE (application_id, material_key)
+      );
+      CREATE TABLE application_audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        application_id TEXT NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        from_state TEXT NOT NULL,
+        to_state TEXT NOT NULL,
+        actor_kind TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        terminal TEXT NOT NULL,
+        at TEXT NOT NULL,
+        -- staff-written reasons may name people: encrypted, NULL once purged
+        reason BLOB
+      );
+      CREATE INDEX application_audit_app ON application_audit(application_id, id);
+    `,
+  },
+  {
+    version: 3,
+    name: 'evaluations',
+    sql: `
+      CREATE TABLE evaluations (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        application_id TEXT NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        channel TEXT NOT NULL,
+        level TEXT NOT NULL CHECK (level IN ('非常满意', '满意', '基本满意', '不满意', '非常不满意')),
+        reasons TEXT NOT NULL DEFAULT '[]',
+        text BLOB,
+        staff_id TEXT,
+        terminal TEXT NOT NULL,
+        at TEXT NOT NULL,
+        UNIQUE (application_id, channel)
+      );
+    `,
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
+
+export class SchemaTooNewError extends Error {
+  constructor(readonly found: number, readonly supported: number) {
+    super(
+      `数据库版本 ${found} 高于本程序支持的版本 ${supported}，请升级终端软件 ` +
+        `(the database was written by a newer version of the terminal software: schema ${found}, this build supports up to ${supported}; update the software, do not downgrade)`,
+    );
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+export function schemaVersion(db: Database.Database): number {
+  return Number(db.pragma('user_version', { simple: true }));
+}
+
+/** Applies every migration above the current version, up to `target` (tests stop at earlier versions). */
+export function migrate(db: Database.Database, target: number = LATEST_VERSION): number {
+  const current = schemaVersion(db);
+  if (current > LATEST_VERSION) throw new SchemaTooNewError(current, LATEST_VERSION);
+  for (const m of MIGRATIONS) {
+    if (m.version <= current || m.version > target) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return schemaVersion(db);
+}

@@ -1,0 +1,30 @@
+// Retention: once an application is synced to the platform and older than the retention period, its
+// personal data is removed locally (DESIGN.md privacy rules). The row, state, tracking number, materials
+// metadata and audit skeleton stay, so progress queries by tracking number still work.
+import type Database from 'better-sqlite3';
+
+export const DEFAULT_RETENTION_DAYS = 30;
+
+/** Returns how many applications were purged. `now` is an ISO timestamp. */
+export function purgePersonalData(db: Database.Database, now: string, retentionDays = DEFAULT_RETENTION_DAYS): number {
+  if (!Number.isFinite(retentionDays) || retentionDays < 0) throw new RangeError('retention days must be >= 0');
+  const cutoff = new Date(Date.parse(now) - retentionDays * 86_400_000).toISOString();
+  return db.transaction(() => {
+    const ids = db
+      .prepare<[string, string], { id: string }>(
+        `SELECT id FROM applications
+         WHERE purged_at IS NULL AND synced_at IS NOT NULL AND synced_at <= ? AND created_at <= ?`,
+      )
+      .all(cutoff, cutoff)
+      .map((r) => r.id);
+    const clearApp = db.prepare('UPDATE applications SET personal = NULL, applicant_lookup = NULL, purged_at = ? WHERE id = ?');
+    const clearAudit = db.prepare('UPDATE application_audit SET reason = NULL WHERE application_id = ?');
+    const clearEval = db.prepare('UPDATE evaluations SET text = NULL WHERE application_id = ?');
+    for (const id of ids) {
+      clearApp.run(now, id);
+      clearAudit.run(id);
+      clearEval.run(id);
+    }
+    return ids.length;
+  })();
+}

@@ -1,0 +1,55 @@
+// The terminal's local store: one SQLite file, repositories per aggregate, and a transaction seam so that
+// another module (the sync outbox) can write in the same transaction as a repository.
+import type Database from 'better-sqlite3';
+import { ApplicationRepository } from './application-repository';
+import { CatalogRepository } from './catalog-repository';
+import { FieldCipher } from './crypto';
+import { EvaluationRepository } from './evaluation-repository';
+import { openDatabase } from './open';
+import { DEFAULT_RETENTION_DAYS, purgePersonalData } from './retention';
+
+export interface StoreOptions {
+  readonly path: string;
+  /** 32-byte data key from the shell (safeStorage or loadOrCreateKeyFile). */
+  readonly key: Uint8Array;
+  /** Tests only: stop migrating at an earlier schema version. */
+  readonly migrateTo?: number;
+}
+
+export interface Store {
+  readonly db: Database.Database;
+  readonly catalogs: CatalogRepository;
+  readonly applications: ApplicationRepository;
+  readonly evaluations: EvaluationRepository;
+  /** Runs `fn` in one transaction (nested calls become savepoints). */
+  transaction<T>(fn: () => T): T;
+  purgePersonalData(now: string, retentionDays?: number): number;
+  close(): void;
+}
+
+export function openStore(options: StoreOptions): Store {
+  const cipher = new FieldCipher(options.key);
+  const db = openDatabase(options.path, options.migrateTo === undefined ? {} : { migrateTo: options.migrateTo });
+  // Repositories prepare their statements on first use, so a test database held at an earlier schema
+  // version (migrateTo) can still be opened and filled through the repositories that already exist.
+  let catalogs: CatalogRepository | undefined;
+  let applications: ApplicationRepository | undefined;
+  let evaluations: EvaluationRepository | undefined;
+  return {
+    db,
+    get catalogs() {
+      return (catalogs ??= new CatalogRepository(db));
+    },
+    get applications() {
+      return (applications ??= new ApplicationRepository(db, cipher));
+    },
+    get evaluations() {
+      return (evaluations ??= new EvaluationRepository(db, cipher));
+    },
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    purgePersonalData: (now, days = DEFAULT_RETENTION_DAYS) => purgePersonalData(db, now, days),
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}
