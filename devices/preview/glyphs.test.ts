@@ -18,7 +18,7 @@ describe('glyph painters', () => {
     const painter = FontPainter.open(notoPath);
     expect(painter?.source).toContain('NotoSansMonoCJKsc');
     const page = new Bitmap(24, 24);
-    painter?.draw(page, '一', 0, 0, 24, 1, false);
+    painter?.draw(page, '一', 0, 0, 24, 24, false);
     const rows = Array.from({ length: 24 }, (_, y) => blackInRow(page, y, 0, 24));
     const strokeRows = rows.filter((n) => n >= 16).length;
     expect(strokeRows).toBeGreaterThanOrEqual(1);
@@ -31,7 +31,7 @@ describe('glyph painters', () => {
     const painter = FontPainter.open(notoPath);
     const count = (widthMul: number, bold: boolean) => {
       const page = new Bitmap(60, 24);
-      painter?.draw(page, '张', 0, 0, 24, widthMul, bold);
+      painter?.draw(page, '张', 0, 0, 24 * widthMul, 24, bold);
       return page.dots.reduce((s, d) => s + d, 0);
     };
     expect(count(2, false)).toBeGreaterThan(count(1, false) * 1.5);
@@ -40,7 +40,7 @@ describe('glyph painters', () => {
 
   it('draws boxes when there is no font', () => {
     const page = new Bitmap(24, 24);
-    boxPainter.draw(page, '张', 0, 0, 24, 1, false);
+    boxPainter.draw(page, '张', 0, 0, 24, 24, false);
     expect(page.get(1, 2)).toBe(true);
     expect(page.get(12, 12)).toBe(false);
   });

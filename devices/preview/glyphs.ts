@@ -6,8 +6,11 @@ import { flatten } from './bitmap';
 /** Draws one character into a cell of the page; implementations decide where glyph shapes come from. */
 export interface GlyphPainter {
   readonly source: string;
-  /** `cellHeight` is the printer's dot height of the font (24 for the common 24×24 CJK font). */
-  draw(page: Bitmap, char: string, x: number, top: number, cellHeight: number, widthMul: number, bold: boolean): void;
+  /**
+   * `emWidth`×`emHeight` is the font's em square in dots: 24×24 for the common 24-dot CJK font, 48×24
+   * at double width, 48×48 at double width and height. Half-width (ASCII) characters take half the em.
+   */
+  draw(page: Bitmap, char: string, x: number, top: number, emWidth: number, emHeight: number, bold: boolean): void;
 }
 
 /** Where hall PCs keep a CJK font, most preferred first. HALL_PREVIEW_FONT overrides. */
@@ -75,17 +78,18 @@ export class FontPainter implements GlyphPainter {
     return glyph;
   }
 
-  draw(page: Bitmap, char: string, x: number, top: number, cellHeight: number, widthMul: number, bold: boolean): void {
+  draw(page: Bitmap, char: string, x: number, top: number, emWidth: number, emHeight: number, bold: boolean): void {
     const codePoint = char.codePointAt(0) ?? 0x3f;
     const glyph = this.outline(codePoint);
     if (glyph.id === 0) {
-      boxPainter.draw(page, char, x, top, cellHeight, widthMul, bold);
+      boxPainter.draw(page, char, x, top, emWidth, emHeight, bold);
       return;
     }
-    const scale = cellHeight / this.face.unitsPerEm;
     const extent = this.face.ascent - this.face.descent || this.face.unitsPerEm;
-    const baseline = top + (cellHeight * this.face.ascent) / extent;
-    const place = (dx: number) => ({ sx: scale * widthMul, sy: -scale, tx: x + dx, ty: baseline });
+    const baseline = top + (emHeight * this.face.ascent) / extent;
+    const sx = emWidth / this.face.unitsPerEm;
+    const sy = emHeight / this.face.unitsPerEm;
+    const place = (dx: number) => ({ sx, sy: -sy, tx: x + dx, ty: baseline });
     page.fillPolygons(flatten(glyph.commands, place(0)));
     if (bold) page.fillPolygons(flatten(glyph.commands, place(1)));
   }
@@ -94,10 +98,10 @@ export class FontPainter implements GlyphPainter {
 /** Without any font: a hollow box per character, so the layout still shows. */
 export const boxPainter: GlyphPainter = {
   source: 'no font (boxes)',
-  draw(page, char, x, top, cellHeight, widthMul) {
+  draw(page, char, x, top, emWidth, emHeight) {
     const wide = (char.codePointAt(0) ?? 0) > 0x2e7f;
-    const w = Math.max(2, Math.round((wide ? cellHeight : cellHeight / 2) * widthMul) - 2);
-    const h = cellHeight - 4;
+    const w = Math.max(2, Math.round(wide ? emWidth : emWidth / 2) - 2);
+    const h = emHeight - 4;
     page.fillRect(x + 1, top + 2, w, 1);
     page.fillRect(x + 1, top + 1 + h, w, 1);
     page.fillRect(x + 1, top + 2, 1, h);
