@@ -57,3 +57,17 @@ function isDecodedPhoto(value: unknown): value is DecodedPhoto {
     v.bgr.length === v.width * v.height * 3
   );
 }
+
+/** Loads the configured decoder on first use, so the device set can be built synchronously. */
+export function lazyWltDecoder(modulePath: string | undefined, onProblem: (problem: string) => void = () => undefined): WltDecoder {
+  let loading: Promise<WltDecoder> | null = null;
+  return {
+    decode(wlt) {
+      loading ??= loadWltDecoder(modulePath).then(({ decoder, problem }) => {
+        if (problem) onProblem(problem);
+        return decoder;
+      });
+      return loading.then((decoder) => decoder.decode(wlt));
+    },
+  };
+}

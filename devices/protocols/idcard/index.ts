@@ -8,3 +8,4 @@ export * from './card-text';
 export * from './card-encode';
 export * from './read-response';
 export * from './sam-id';
+export * from './ucs2';
