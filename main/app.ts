@@ -1,12 +1,18 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { createDispatcher } from '../src/contract';
 import type { Dispatcher, Handlers, SystemInfo } from '../src/contract';
+import { loadOrCreateKeyFile, openStore } from '../src/store';
+import type { Store } from '../src/store';
+import { loadCatalog } from './catalog';
 import type { StartOptions } from './config';
 import { createDeviceSet, startDevices } from './devices';
 import type { DeviceSet } from './devices';
 import { EventBus } from './event-bus';
+import { catalogHandlers } from './handlers/catalog';
 import { deviceHandlers } from './handlers/device';
 import { idcardHandlers, summarize } from './handlers/idcard';
+import { printerHandlers } from './handlers/printer';
 import { simulatorHandlers } from './handlers/simulator';
 import { systemHandlers } from './handlers/system';
 import type { Logger } from './log';
@@ -23,12 +29,19 @@ export interface App {
   readonly dispatcher: Dispatcher;
   readonly bus: EventBus;
   readonly devices: DeviceSet;
+  /** Local SQLite store (catalogue versions, applications, evaluations); closed by close(). */
+  readonly store: Store;
   start(): Promise<void>;
   close(): Promise<void>;
 }
 
 export function createApp({ options, shell, version, logger }: AppOptions): App {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const store = openStore({
+    path: join(options.dataDir, 'terminal.sqlite'),
+    key: loadOrCreateKeyFile(join(options.dataDir, 'terminal.key')),
+  });
+  const catalog = loadCatalog(store, logger);
   const bus = new EventBus((name, message) => logger.error('dropped invalid event', { event: name, message }));
   const devices = createDeviceSet(options.devices);
   const info: SystemInfo = {
@@ -43,7 +56,9 @@ export function createApp({ options, shell, version, logger }: AppOptions): App 
     ...systemHandlers(info),
     ...deviceHandlers(devices),
     ...idcardHandlers(devices),
+    ...catalogHandlers(() => catalog),
     ...simulatorHandlers(devices),
+    ...printerHandlers(devices),
   };
   const dispatcher = createDispatcher(handlers, {
     onInternalError: (method, error) => logger.error('handler failed', { method, error }),
@@ -63,15 +78,34 @@ export function createApp({ options, shell, version, logger }: AppOptions): App 
       reader.events.on('removed', () => bus.publish('idcard.removed', {})),
     );
   }
+  if (devices.printer) {
+    const printer = devices.printer;
+    unsubscribers.push(
+      printer.events.on('alert', (alert) => {
+        logger.warn('printer alert', { kind: alert.kind, detail: alert.detail });
+        bus.publish('printer.alert', alert);
+      }),
+      printer.events.on('job', (report) => {
+        logger.info('print job', { title: report.title, outcome: report.outcome, attempts: report.attempts });
+        bus.publish('printer.job', report);
+      }),
+    );
+  }
 
   return {
     dispatcher,
     bus,
     devices,
-    start: () => startDevices(devices),
+    store,
+    start: async () => {
+      const purged = store.purgePersonalData(new Date().toISOString());
+      if (purged > 0) logger.info('retention purge', { applications: purged });
+      await startDevices(devices);
+    },
     async close() {
       for (const unsubscribe of unsubscribers) unsubscribe();
       for (const device of devices.all()) await device.close();
+      store.close();
     },
   };
 }

@@ -1,22 +1,34 @@
 import type { IdCardReader } from '../devices/drivers/idcard/reader';
 import type { IdCardSimulatorControl } from '../devices/simulators/idcard/control';
 import { SimulatedIdCardReader } from '../devices/simulators/idcard/simulated-reader';
+import type { Device, DeviceEvents } from '../devices/model/device';
+import type { TypedEmitter } from '../devices/model/emitter';
+import type { ReceiptPrinter } from '../devices/drivers/printer/printer';
 import type { StartOptions } from './config';
+import { createConfiguredPrinter, createSimulatedPrinter } from './printer-device';
+import type { PrinterSimulatorControl } from './printer-device';
+
+/** Any device as the app manages it: lifecycle and status events, whatever its class-specific events. */
+export type ManagedDevice = Omit<Device, 'events'> & { readonly events: Pick<TypedEmitter<DeviceEvents>, 'on'> };
 
 /** The devices one terminal runs with, and (in the simulated profile) the handles of the simulator panel. */
 export interface DeviceSet {
   idcard: IdCardReader | null;
-  simulator: { idcard: IdCardSimulatorControl } | null;
-  all(): IdCardReader[];
+  printer: ReceiptPrinter | null;
+  simulator: { idcard: IdCardSimulatorControl; printer: PrinterSimulatorControl } | null;
+  all(): ManagedDevice[];
 }
 
-export function createDeviceSet(mode: StartOptions['devices']): DeviceSet {
+export function createDeviceSet(mode: StartOptions['devices'], env: NodeJS.ProcessEnv = process.env): DeviceSet {
   if (mode === 'simulated') {
     const reader = new SimulatedIdCardReader();
-    return { idcard: reader, simulator: { idcard: reader }, all: () => [reader] };
+    const printer = createSimulatedPrinter();
+    return { idcard: reader, printer: printer.printer, simulator: { idcard: reader, printer: printer.control }, all: () => [reader, printer.printer] };
   }
   // Configured hardware is bound by the technician (device manager); until then nothing is attached.
-  return { idcard: null, simulator: null, all: () => [] };
+  // The receipt printer comes from HALL_PRINTER (see main/printer-device.ts).
+  const printer = createConfiguredPrinter(env);
+  return { idcard: null, printer, simulator: null, all: () => (printer ? [printer] : []) };
 }
 
 /** open → claim → enable; a device that fails stays in the set and reports its error status. */

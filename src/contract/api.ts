@@ -3,11 +3,13 @@ import { event } from './define';
 import { DeviceStatus } from './device';
 import { idcardEvents, idcardMethods } from './methods/idcard';
 import { evaluatorEvents } from './methods/evaluator';
+import { printerEvents, printerMethods } from './methods/printer';
 import { scannerEvents } from './methods/scanner';
 import { systemMethods } from './methods/system';
 
 export * from './methods/idcard';
 export * from './methods/evaluator';
+export * from './methods/printer';
 export * from './methods/scanner';
 export * from './methods/system';
 
@@ -18,6 +20,7 @@ export * from './methods/system';
 export const methods = {
   ...systemMethods,
   ...idcardMethods,
+  ...printerMethods,
 } as const;
 
 /** Every event the privileged side pushes to the renderer. */
@@ -26,6 +29,7 @@ export const events = {
   ...idcardEvents,
   ...scannerEvents,
   ...evaluatorEvents,
+  ...printerEvents,
 } as const;
 
 export type Methods = typeof methods;

@@ -19,6 +19,8 @@ export interface ReceiptPrinterEvents extends DeviceEvents {
 /** Every receipt printer driver looks like this to the rest of the app. */
 export interface ReceiptPrinter extends Device<ReceiptPrinterEvents> {
   readonly paperWidth: PaperWidth;
+  /** Where the printer is attached (tcp://…, /dev/ttyUSB0@9600, file:/dev/usb/lp0); never personal data. */
+  readonly description: string;
   /** Queues a document; resolves with the typed outcome once the printer confirmed or gave up. Never throws. */
   print(doc: ReceiptDocument): Promise<PrintJobReport>;
   /** Real-time status (DLE EOT 1–4). Waits behind a running job. */
