@@ -1,0 +1,57 @@
+import { PNG } from 'pngjs';
+import jsQR from 'jsqr';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDeviceSet } from '../devices';
+import type { DeviceSet } from '../devices';
+import { printerHandlers } from './printer';
+
+const sets: DeviceSet[] = [];
+afterEach(async () => {
+  for (const set of sets.splice(0)) for (const d of set.all()) await d.close();
+});
+
+async function simulated() {
+  const set = createDeviceSet('simulated', {});
+  sets.push(set);
+  await set.printer?.open();
+  return { set, handlers: printerHandlers(set) };
+}
+
+const noContext = {} as never;
+
+describe('printer handlers', () => {
+  it('preview renders the sample receipt as a PNG whose QR decodes to the tracking number', async () => {
+    const { handlers } = await simulated();
+    const preview = await handlers['printer.preview']({ kind: 'application-receipt', paperWidth: 384 }, noContext);
+    expect(preview.lines[0]).toBe('办件回执');
+    const png = PNG.sync.read(Buffer.from(preview.base64, 'base64'));
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe('TRK2026000123');
+  });
+
+  it('prints the test page on the simulated printer and lists it among the simulator jobs', async () => {
+    const { handlers } = await simulated();
+    const { report, preview } = await handlers['printer.printTestPage']({}, noContext);
+    expect(report.outcome).toBe('printed');
+    expect(preview.lines[0]).toBe('打印机测试页');
+    const jobs = await handlers['sim.printer.jobs']({}, noContext);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]?.png?.length).toBeGreaterThan(100);
+  });
+
+  it('setPaper out → status says so and the next job is refused with a typed outcome', async () => {
+    const { handlers } = await simulated();
+    await handlers['sim.printer.setPaper']({ state: 'out' }, noContext);
+    const status = await handlers['printer.status']({}, noContext);
+    expect(status.available && status.condition?.paperOut).toBe(true);
+    const { report } = await handlers['printer.printTestPage']({}, noContext);
+    expect(report.outcome).toBe('paper-out');
+  });
+
+  it('without a configured printer, status says unavailable and simulator methods are forbidden', async () => {
+    const set = createDeviceSet('configured', {});
+    sets.push(set);
+    const handlers = printerHandlers(set);
+    expect(await handlers['printer.status']({}, noContext)).toMatchObject({ available: false });
+    expect(() => handlers['sim.printer.setPaper']({ state: 'ok' }, noContext)).toThrow(/simulator/);
+  });
+});
