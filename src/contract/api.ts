@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import { event } from './define';
 import { DeviceStatus } from './device';
+import { catalogMethods } from './methods/catalog';
 import { idcardEvents, idcardMethods } from './methods/idcard';
 import { evaluatorEvents } from './methods/evaluator';
 import { printerEvents, printerMethods } from './methods/printer';
 import { scannerEvents } from './methods/scanner';
 import { systemMethods } from './methods/system';
 
+export * from './methods/catalog';
 export * from './methods/idcard';
 export * from './methods/evaluator';
 export * from './methods/printer';
@@ -20,6 +22,7 @@ export * from './methods/system';
 export const methods = {
   ...systemMethods,
   ...idcardMethods,
+  ...catalogMethods,
   ...printerMethods,
 } as const;
 
