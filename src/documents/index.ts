@@ -9,6 +9,7 @@ import { testPage } from './test-page';
 
 export * from './acceptance-notice';
 export * from './application-receipt';
+export * from './fallback';
 export * from './one-time-notice';
 export * from './queue-ticket';
 export * from './test-page';
