@@ -227,6 +227,7 @@ export const syncErrorCodes = [
   'SIZE_MISMATCH',
   'BLOBS_MISSING',
   'FORBIDDEN',
+  'CONFLICT',
   'RATE_LIMITED',
   'INTERNAL',
 ] as const;

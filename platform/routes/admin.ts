@@ -1,0 +1,114 @@
+// Administrator and staff-window endpoints (bearer token): enrolment codes, terminals, inbox publishing,
+// the hall queue, application detail and actions, evaluation statistics.
+import { randomInt } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { HallId, InboxMessage, Sha256Hex } from '../../src/sync/protocol';
+import { bearerMatches, rawBody } from '../auth';
+import { sendError } from '../errors';
+import type { InboxBell } from '../inbox-bell';
+import type { PlatformRepository } from '../store/repository';
+import { hashEnrolmentCode } from './terminal';
+
+/** A terminal that has not sent a heartbeat for this long is flagged silent. */
+export const SILENT_AFTER_MS = 5 * 60_000;
+
+const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+export function newEnrolmentCode(): string {
+  const group = () => Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+  return `${group()}-${group()}-${group()}`;
+}
+
+const CodeRequest = z.object({ hallId: HallId, ttlMinutes: z.number().int().min(1).max(7 * 24 * 60).default(24 * 60) });
+const PublishRequest = z.object({ hallId: HallId.nullable(), kind: z.enum(['catalog.delta', 'calendar.update', 'application.status', 'config']), payload: z.unknown() });
+const ActionRequest = z.object({ action: z.enum(['accept', 'return', 'review', 'complete', 'reject']), note: z.string().max(2000).optional() });
+const StatsQuery = z.object({ by: z.enum(['item', 'department', 'window']), hallId: HallId.optional() });
+
+function json(request: FastifyRequest): unknown {
+  try {
+    return JSON.parse(rawBody(request).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+export function adminRoutes(app: FastifyInstance, ctx: { repo: PlatformRepository; now: () => number; adminToken: string; bell: InboxBell }): void {
+  const { repo, now } = ctx;
+  const guard = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!bearerMatches(request, ctx.adminToken)) return sendError(reply, 401, 'FORBIDDEN', 'administrator token required');
+  };
+
+  app.register(async (scoped) => {
+    scoped.addHook('onRequest', guard);
+
+    scoped.post('/admin/enrolment-codes', async (request, reply) => {
+      const parsed = CodeRequest.safeParse(json(request));
+      if (!parsed.success) return sendError(reply, 400, 'BAD_REQUEST', 'need hallId');
+      const code = newEnrolmentCode();
+      const expiresAt = now() + parsed.data.ttlMinutes * 60_000;
+      await repo.createEnrolmentCode(hashEnrolmentCode(code), parsed.data.hallId, expiresAt);
+      return reply.send({ code, hallId: parsed.data.hallId, expiresAt: new Date(expiresAt).toISOString() });
+    });
+
+    scoped.get('/admin/terminals', async (_request, reply) => {
+      const at = now();
+      const terminals = (await repo.listTerminals()).map(({ secret: _secret, ...t }) => ({
+        ...t,
+        silent: t.revokedAt === null && (t.lastSeenAt === null || at - t.lastSeenAt > SILENT_AFTER_MS),
+      }));
+      return reply.send({ terminals });
+    });
+
+    scoped.post<{ Params: { id: string } }>('/admin/terminals/:id/revoke', async (request, reply) => {
+      const done = await repo.revokeTerminal(request.params.id, now());
+      if (!done) return sendError(reply, 404, 'NOT_FOUND', 'no such active terminal');
+      request.log.info({ terminalId: request.params.id }, 'terminal revoked');
+      return reply.send({ revoked: true });
+    });
+
+    scoped.post('/admin/inbox', async (request, reply) => {
+      const parsed = PublishRequest.safeParse(json(request));
+      if (!parsed.success) return sendError(reply, 400, 'BAD_REQUEST', 'need hallId (or null), kind and payload');
+      const message = InboxMessage.safeParse({ seq: 1, kind: parsed.data.kind, payload: parsed.data.payload });
+      if (!message.success) return sendError(reply, 400, 'BAD_REQUEST', `payload is not a valid ${parsed.data.kind}`);
+      const seq = await repo.appendInbox(parsed.data.hallId, parsed.data.kind, message.data.payload, now());
+      ctx.bell.ring();
+      return reply.send({ seq });
+    });
+
+    scoped.get<{ Params: { hallId: string } }>('/staff/halls/:hallId/queue', async (request, reply) => {
+      const queue = await repo.hallQueue(request.params.hallId);
+      return reply.send({ applications: queue.map(({ form: _form, events: _events, ...summary }) => summary) });
+    });
+
+    scoped.get<{ Params: { id: string } }>('/staff/applications/:id', async (request, reply) => {
+      const application = await repo.getApplication(request.params.id);
+      if (!application) return sendError(reply, 404, 'NOT_FOUND', 'no such application');
+      return reply.send(application);
+    });
+
+    scoped.post<{ Params: { id: string } }>('/staff/applications/:id/actions', async (request, reply) => {
+      const parsed = ActionRequest.safeParse(json(request));
+      if (!parsed.success) return sendError(reply, 400, 'BAD_REQUEST', 'action must be accept, return, review, complete or reject');
+      const result = await repo.applyStaffAction(request.params.id, parsed.data.action, parsed.data.note ?? null, new Date(now()).toISOString(), now());
+      if (!result.ok) return sendError(reply, result.code === 'NOT_FOUND' ? 404 : 409, result.code, result.message);
+      ctx.bell.ring();
+      return reply.send(result);
+    });
+
+    scoped.get<{ Params: { sha256: string } }>('/staff/blobs/:sha256', async (request, reply) => {
+      if (!Sha256Hex.safeParse(request.params.sha256).success) return sendError(reply, 400, 'BAD_REQUEST', 'not a sha256');
+      const status = await repo.blobStatus(request.params.sha256);
+      if (!status.complete) return sendError(reply, 404, 'NOT_FOUND', 'blob not (fully) received');
+      return reply.type('application/octet-stream').send(Readable.from(repo.readBlob(request.params.sha256)));
+    });
+
+    scoped.get('/staff/stats/evaluations', async (request, reply) => {
+      const query = StatsQuery.safeParse(request.query);
+      if (!query.success) return sendError(reply, 400, 'BAD_REQUEST', 'by must be item, department or window');
+      return reply.send({ by: query.data.by, stats: await repo.evaluationStats(query.data.by, query.data.hallId) });
+    });
+  });
+}
