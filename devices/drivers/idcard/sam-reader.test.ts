@@ -211,6 +211,19 @@ describe('SamIdCardReader over the SAM simulator', () => {
     expect(text).not.toContain(sample('resident-li').name);
   });
 
+  it('runs single read cycles on demand only while not polling', async () => {
+    const r = await rig({}, {}, false);
+    expect((await r.reader.pollOnce()).code).toBe('offline');
+    await r.reader.open();
+    expect(await r.reader.pollOnce()).toEqual({ code: 'ok', value: 'absent' });
+    r.sim.place(sample('resident-zhang'));
+    expect(await r.reader.pollOnce()).toEqual({ code: 'ok', value: 'read' });
+    expect(await r.reader.pollOnce()).toEqual({ code: 'ok', value: 'still-present' });
+    await r.reader.claim();
+    await r.reader.enable();
+    expect((await r.reader.pollOnce()).code).toBe('busy');
+  });
+
   it('stops polling on disable and close', async () => {
     const r = await rig();
     await r.reader.disable();

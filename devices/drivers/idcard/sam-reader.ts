@@ -140,6 +140,17 @@ export class SamIdCardReader extends BaseDevice<IdCardReaderEvents> implements I
     return ok(this.card);
   }
 
+  /**
+   * One find → select → read cycle, for a technician's "read now" test and for benchmarks. Only while the
+   * polling loop is not running (the SAM takes one command at a time).
+   */
+  async pollOnce(): Promise<DeviceResult<'read' | 'still-present' | 'absent'>> {
+    if (this.running) return fail('busy', 'The reader is polling; disable it first');
+    if (!this.session) return fail('offline', READER_OFFLINE);
+    const presence = await this.poll();
+    return presence === 'error' ? fail('failure', this.figures.lastError ?? 'read failed') : ok(presence);
+  }
+
   /** The photo of the card on the reader, when a decoder plug-in is configured; null otherwise. */
   async currentPhoto(): Promise<DecodedPhoto | null> {
     if (!this.photo) return null;
