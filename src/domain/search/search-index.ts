@@ -42,6 +42,7 @@ interface Indexed {
   readonly initials: string;
   readonly fullTerms: readonly string[];
   readonly initialTerms: readonly string[];
+  readonly department: string;
   readonly popularityBonus: number;
 }
 
@@ -103,6 +104,7 @@ export class SearchIndex {
         initials: pys.map((p) => p.initials).join(SEP),
         fullTerms: pys.map((p) => p.full),
         initialTerms: pys.map((p) => p.initials),
+        department: normalize(entry.department ?? ''),
         // Up to 100 points: popularity orders hits of equal quality but never beats a better match kind.
         popularityBonus: Math.round(((entry.popularity ?? 0) / maxPop) * 100),
       };
@@ -119,13 +121,21 @@ export class SearchIndex {
     if (query.length === 0) return [];
     const latin = /^[a-z]+$/.test(query);
     const synonymQueries = latin ? [] : expandSynonyms(query);
-    const hits: SearchHit[] = [];
+    // Keep only the best `limit` hits (insertion into a small sorted array): common substrings such as
+    // 登记 match thousands of entries, and sorting all of them would dominate the query time.
+    const top: SearchHit[] = [];
+    const max = Math.max(1, Math.min(limit, 100));
     for (const e of this.entries) {
       const hit = latin ? this.matchLatin(e, query) : this.matchChinese(e, query, synonymQueries);
-      if (hit) hits.push(hit);
+      if (!hit) continue;
+      const last = top[top.length - 1];
+      if (top.length >= max && last && compareHits(hit, last) >= 0) continue;
+      let at = top.length;
+      while (at > 0 && compareHits(hit, top[at - 1] as SearchHit) < 0) at -= 1;
+      top.splice(at, 0, hit);
+      if (top.length > max) top.pop();
     }
-    hits.sort((a, b) => b.score - a.score || a.name.length - b.name.length || a.id.localeCompare(b.id));
-    return hits.slice(0, limit);
+    return top;
   }
 
   private hit(e: Indexed, match: MatchKind, quality: MatchQuality, matched: string): SearchHit {
@@ -152,8 +162,7 @@ export class SearchIndex {
       const viaSynonym = bestTerm(e.text, e.terms, s);
       if (viaSynonym) return this.hit(e, 'synonym', 'substring', this.termText(e, viaSynonym.index));
     }
-    const dept = e.entry.department;
-    if (dept && normalize(dept).includes(query)) return this.hit(e, 'department', 'substring', dept);
+    if (e.department.length > 0 && e.department.includes(query)) return this.hit(e, 'department', 'substring', e.entry.department ?? '');
     return null;
   }
 
@@ -167,6 +176,10 @@ export class SearchIndex {
     if (initials) return this.hit(e, 'initials', initials.quality, this.termText(e, initials.index));
     return null;
   }
+}
+
+function compareHits(a: SearchHit, b: SearchHit): number {
+  return b.score - a.score || a.name.length - b.name.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function expandSynonyms(query: string): string[] {
