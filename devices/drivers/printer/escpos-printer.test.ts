@@ -107,6 +107,31 @@ describe('EscPosPrinter', () => {
     expect((await printer.print(doc)).outcome).toBe('printed');
   });
 
+  it('a printer that never answers gives offline after a retry with reopen', async () => {
+    const pair = createMemoryPair('mute printer');
+    await pair.device.open();
+    const printer = new EscPosPrinter(pair.host, { paperWidth: 384, statusTimeoutMs: 20, jobTimeoutMs: 50 });
+    opened.push(printer);
+    await printer.open();
+    const report = await printer.print(doc);
+    expect(report).toMatchObject({ outcome: 'offline', attempts: 2 });
+    expect((await printer.queryCondition()).code).toBe('offline');
+  });
+
+  it('a printer that was off at start is opened by the first job', async () => {
+    const pair = createMemoryPair('late printer');
+    const sim = new VirtualPrinter({ paperWidth: 384 });
+    attachToTransport(sim, pair.device);
+    pair.host.unplug();
+    const printer = new EscPosPrinter(pair.host, { paperWidth: 384, statusTimeoutMs: 50, jobTimeoutMs: 200 });
+    opened.push(printer);
+    expect((await printer.open()).code).toBe('no-hardware');
+    expect((await printer.print(doc)).outcome).toBe('offline');
+    pair.host.replug();
+    await pair.device.open();
+    expect((await printer.print(doc)).outcome).toBe('printed');
+  });
+
   it('answers status queries with the parsed condition', async () => {
     const { sim, printer } = await setup();
     sim.setPaper('near-end');

@@ -98,6 +98,12 @@ export class EscPosPrinter extends BaseDevice<ReceiptPrinterEvents> implements R
     return this.link();
   }
 
+  /** A printer that was off when the terminal started is picked up by the next job or status request. */
+  private async ensureOpen(): Promise<boolean> {
+    if (this.opened) return true;
+    return (await this.open()).code === 'ok';
+  }
+
   /** DLE EOT 1–4; null when the printer did not answer all four. */
   private async readCondition(): Promise<PrinterCondition | null> {
     const reader = this.reader;
@@ -113,8 +119,8 @@ export class EscPosPrinter extends BaseDevice<ReceiptPrinterEvents> implements R
   }
 
   queryCondition(): Promise<DeviceResult<PrinterCondition>> {
-    if (!this.opened) return Promise.resolve(fail('closed', 'Open the printer first'));
     return this.queue.run(async () => {
+      if (!(await this.ensureOpen())) return fail('offline', `No printer answers at ${this.transport.description}`);
       let condition = await this.readCondition();
       if (!condition && (await this.relink())) condition = await this.readCondition();
       if (!condition) {
@@ -132,7 +138,6 @@ export class EscPosPrinter extends BaseDevice<ReceiptPrinterEvents> implements R
 
   print(doc: ReceiptDocument): Promise<PrintJobReport> {
     const jobId = `job-${Date.now().toString(36)}-${(++this.jobCounter).toString(36)}`;
-    if (!this.opened) return Promise.resolve(this.report(jobId, doc.title, { outcome: 'offline', detail: 'printer is not open', retry: false, nearEnd: false }, 0, 0));
     let encoded: Uint8Array;
     try {
       const { bytes: body } = encodeReceipt(doc, { paperWidth: this.paperWidth });
@@ -144,6 +149,9 @@ export class EscPosPrinter extends BaseDevice<ReceiptPrinterEvents> implements R
       return Promise.resolve(this.report(jobId, doc.title, { outcome: 'failed', detail, retry: false, nearEnd: false }, 0, 0));
     }
     return this.queue.run(async () => {
+      if (!(await this.ensureOpen())) {
+        return this.report(jobId, doc.title, { outcome: 'offline', detail: `no printer answers at ${this.transport.description}`, retry: false, nearEnd: false }, 0, encoded.length);
+      }
       this.setState('busy', `printing ${doc.title}`, true);
       let attempt: Attempt = { outcome: 'failed', detail: 'not attempted', retry: true, nearEnd: false };
       let attempts = 0;
