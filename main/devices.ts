@@ -1,6 +1,6 @@
 import type { IdCardReader } from '../devices/drivers/idcard/reader';
 import type { IdCardSimulatorControl } from '../devices/simulators/idcard/control';
-import { SimulatedIdCardReader } from '../devices/simulators/idcard/simulated-reader';
+import { createConfiguredIdCardReader, createSimulatedIdCardReader } from './idcard-device';
 import type { Device, DeviceEvents } from '../devices/model/device';
 import type { TypedEmitter } from '../devices/model/emitter';
 import type { ReceiptPrinter } from '../devices/drivers/printer/printer';
@@ -21,14 +21,21 @@ export interface DeviceSet {
 
 export function createDeviceSet(mode: StartOptions['devices'], env: NodeJS.ProcessEnv = process.env): DeviceSet {
   if (mode === 'simulated') {
-    const reader = new SimulatedIdCardReader();
+    const { reader, control } = createSimulatedIdCardReader();
     const printer = createSimulatedPrinter();
-    return { idcard: reader, printer: printer.printer, simulator: { idcard: reader, printer: printer.control }, all: () => [reader, printer.printer] };
+    return { idcard: reader, printer: printer.printer, simulator: { idcard: control, printer: printer.control }, all: () => [reader, printer.printer] };
   }
   // Configured hardware is bound by the technician (device manager); until then nothing is attached.
-  // The receipt printer comes from HALL_PRINTER (see main/printer-device.ts).
+  // The receipt printer comes from HALL_PRINTER (see main/printer-device.ts), the ID card reader from
+  // HALL_IDCARD_PORT (see main/idcard-device.ts).
   const printer = createConfiguredPrinter(env);
-  return { idcard: null, printer, simulator: null, all: () => (printer ? [printer] : []) };
+  const idcard = createConfiguredIdCardReader(env);
+  return {
+    idcard,
+    printer,
+    simulator: null,
+    all: () => [...(idcard ? [idcard] : []), ...(printer ? [printer] : [])],
+  };
 }
 
 /** open → claim → enable; a device that fails stays in the set and reports its error status. */
