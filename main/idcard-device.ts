@@ -28,5 +28,7 @@ export function createConfiguredIdCardReader(env: NodeJS.ProcessEnv): SamIdCardR
     kind: 'idcard-sam-serial',
     candidates: serialCandidates({ ...(port === 'auto' ? {} : { path: port }), baudRate: Number.isInteger(baud) && baud > 0 ? baud : 115200 }),
     wltDecoder: lazyWltDecoder(env.HALL_IDCARD_WLT_DECODER),
+    // A kiosk may boot before its reader is plugged in: show "读卡器未连接" and keep looking.
+    openWhileAbsent: true,
   });
 }

@@ -198,6 +198,19 @@ describe('SamIdCardReader over the SAM simulator', () => {
     expect(opened.code !== 'ok' && opened.detail).toContain('读卡器未连接');
   });
 
+  it('with openWhileAbsent, opens without a reader and connects when one appears', async () => {
+    const r = await rig({ openWhileAbsent: true }, {}, false);
+    r.sim.faults = { silent: true };
+    expect((await r.reader.open()).code).toBe('ok');
+    expect(r.reader.status()).toMatchObject({ state: 'error', connected: false, detail: READER_OFFLINE });
+    await r.reader.claim();
+    await r.reader.enable();
+    r.sim.faults = {};
+    await until(() => r.reader.status().connected, 'connected once the reader answers');
+    r.sim.place(sample('resident-zhang'));
+    await until(() => r.cards.length === 1, 'card event');
+  });
+
   it('reports health with the SAM ID and never card content', async () => {
     const r = await rig();
     r.sim.place(sample('resident-li'));

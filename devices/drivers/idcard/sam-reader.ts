@@ -30,6 +30,11 @@ export interface SamReaderOptions {
   backoff?: { initialMs: number; maxMs: number };
   readFingerprints?: boolean;
   readAdditionalAddress?: boolean;
+  /**
+   * Open succeeds when no reader answers yet (UnifiedPOS: open binds the service, not the hardware): the
+   * status says "读卡器未连接" and, once enabled, the driver keeps looking until a reader appears.
+   */
+  openWhileAbsent?: boolean;
   wltDecoder?: WltDecoder;
   /** Injected clock for the card-validity checks. */
   today?: () => Date;
@@ -88,6 +93,7 @@ export class SamIdCardReader extends BaseDevice<IdCardReaderEvents> implements I
       backoff: { initialMs: 100, maxMs: 1000 },
       readFingerprints: false,
       readAdditionalAddress: false,
+      openWhileAbsent: false,
       wltDecoder: noWltDecoder,
       today: () => new Date(),
       ...options,
@@ -125,6 +131,14 @@ export class SamIdCardReader extends BaseDevice<IdCardReaderEvents> implements I
     const loop = this.loop;
     this.loop = null;
     if (loop) await loop;
+  }
+
+  override async open(): Promise<DeviceResult<void>> {
+    const result = await super.open();
+    if (result.code !== 'no-hardware' || !this.options.openWhileAbsent) return result;
+    this.opened = true;
+    this.setState('error', READER_OFFLINE, false);
+    return ok(undefined);
   }
 
   // ── public API ─────────────────────────────────────────────────────────────────────────────────────
