@@ -1,0 +1,49 @@
+// `npm run sim:printer -- [--tcp 9100] [--pty DIR] [--paper 58|80] [--out DIR]`: a virtual ESC/POS printer
+// for manual end-to-end checks against a real terminal or a printing tool. Each finished job is written to
+// --out as job-N.bin (the bytes) and job-N.png (what the printer would have printed). Type ok, near-end,
+// out or cover-open + Enter to change the paper state.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { serveTcp, servePty } from './hosts';
+import { VirtualPrinter } from './virtual-printer';
+import type { PaperState } from './virtual-printer';
+
+const { values } = parseArgs({
+  options: { tcp: { type: 'string' }, pty: { type: 'string' }, paper: { type: 'string', default: '80' }, out: { type: 'string', default: 'printer-jobs' } },
+});
+const printer = new VirtualPrinter({ paperWidth: values.paper === '58' ? 384 : 576 });
+const out = values.out ?? 'printer-jobs';
+mkdirSync(out, { recursive: true });
+
+printer.events.on('job', (job) => {
+  writeFileSync(join(out, `job-${job.id}.bin`), job.bytes);
+  const png = printer.jobPng(job.id);
+  if (png) writeFileSync(join(out, `job-${job.id}.png`), png);
+  console.log(`job ${job.id}: ${job.outcome}, ${job.bytes.length} bytes → ${join(out, `job-${job.id}.png`)}`);
+});
+
+if (values.tcp) {
+  const host = await serveTcp(printer, Number(values.tcp), '127.0.0.1');
+  console.log(`virtual printer on tcp://127.0.0.1:${host.port}`);
+}
+if (values.pty) {
+  mkdirSync(values.pty, { recursive: true });
+  const host = await servePty(printer, values.pty);
+  console.log(`virtual printer on PTY; point the terminal at serial:${host.hostPath} or file:${host.hostPath}`);
+  process.on('exit', () => void host.close());
+}
+if (!values.tcp && !values.pty) {
+  console.log('give --tcp PORT and/or --pty DIR');
+  process.exit(2);
+}
+
+const states: readonly PaperState[] = ['ok', 'near-end', 'out', 'cover-open'];
+createInterface({ input: process.stdin }).on('line', (line) => {
+  const state = states.find((s) => s === line.trim());
+  if (state) {
+    printer.setPaper(state);
+    console.log(`paper: ${state}`);
+  } else if (line.trim()) console.log(`paper states: ${states.join(', ')}`);
+});
