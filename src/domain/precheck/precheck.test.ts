@@ -139,6 +139,19 @@ describe('precheck', () => {
   });
 });
 
+describe('precheck rules', () => {
+  it('reports a failed acceptance rule (高龄津贴: 80 years old)', () => {
+    const item = catalog.file.items.find((i) => i.formFieldIds.some((f) => catalog.field(f)?.rule?.startsWith('age(')));
+    if (!item) throw new Error('no item with an age rule');
+    const form = buildItemForm(catalog, item);
+    const ruleField = item.formFieldIds.find((f) => catalog.field(f)?.rule?.startsWith('age(')) ?? '';
+    const young = precheck(catalog, form, [], { 'applicant.birthDate': '1990-01-01' }, [], today);
+    expect(young.problems.some((p) => p.kind === 'rule-failed' && p.field === ruleField)).toBe(true);
+    const old = precheck(catalog, form, [], { 'applicant.birthDate': '1940-01-01' }, [], today);
+    expect(old.problems.some((p) => p.kind === 'rule-failed')).toBe(false);
+  });
+});
+
 describe('checkFieldValue', () => {
   const def = (extra: object) => ({ id: 'x', label: 'X', type: 'text' as const, ...extra });
   it('numbers with bounds and step', () => {

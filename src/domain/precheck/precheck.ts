@@ -8,6 +8,7 @@ import type { MaterialRequirement } from '../forms/materials';
 import { BUNDLE_USER, formFields } from '../forms/merged-form';
 import type { MergedForm } from '../forms/merged-form';
 import { checkFieldValue, isBlank } from './field-check';
+import { evaluateRule } from './rules';
 
 /** Trust level of a provided material (国办函〔2016〕108号): kiosk captures are C. */
 export type TrustLevel = 'A' | 'B' | 'C' | 'D';
@@ -21,6 +22,7 @@ export interface CapturedMaterial {
 export type PrecheckProblem =
   | { kind: 'missing-field'; field: string; message: string; blocking: true }
   | { kind: 'invalid-value'; field: string; message: string; blocking: true }
+  | { kind: 'rule-failed'; field: string; rule: string; message: string; blocking: true }
   | { kind: 'missing-material'; material: string; message: string; blocking: true }
   | { kind: 'too-few-pages'; material: string; message: string; blocking: true; needed: number; got: number }
   | { kind: 'promise-needed'; material: string; message: string; blocking: false; promiseWorkdays: number }
@@ -64,6 +66,9 @@ export function precheck(
   for (const field of formFields(form)) {
     if (!applies(field.usedBy)) continue;
     const def = field.def;
+    if (def.rule !== undefined && evaluateRule(def.rule, def.id, values, today) === 'fail') {
+      problems.push({ kind: 'rule-failed', field: def.id, rule: def.rule, message: `不符合办理条件：${def.help ?? def.label}`, blocking: true });
+    }
     if (def.type === 'computed') continue;
     const value = values[def.id];
     if (isBlank(value)) {
