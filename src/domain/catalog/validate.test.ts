@@ -91,6 +91,16 @@ describe('validateCatalog rules', () => {
       const f = c.fields['applicant.name'];
       if (f) f.pattern = '([';
     }, /regular expression/));
+  it('typed patterns accept known-valid and refuse known-invalid values', () => {
+    expectError((c) => {
+      const f = c.fields['applicant.mobile'];
+      if (f) f.pattern = '^\\d+$';
+    }, /accepts an invalid mobile/);
+    expectError((c) => {
+      const f = c.fields['applicant.idNumber'];
+      if (f) f.pattern = '^\\d{18}$';
+    }, /refuses a valid idNumber/);
+  });
   it('conditional materials need a condition over form fields', () => {
     expectError((c) => {
       const m = first(c.items).materials.find((x) => x.necessity === 'conditional');
@@ -121,5 +131,13 @@ describe('validateCatalog rules', () => {
   it('calendar: adjusted working days are weekends, dates inside their year', () => {
     expectError((c) => c.workCalendar.years['2026']?.adjustedWorkdays.push({ date: '2026-03-02', name: 'x' }), /not a Saturday or Sunday/);
     expectError((c) => c.workCalendar.years['2026']?.offDays.push({ date: '2025-03-02', name: 'x' }), /not in 2026/);
+  });
+});
+
+describe('known samples of domain.md §11', () => {
+  it('ID 34052419800101001X is valid and 340524198001010013 is not', async () => {
+    const { checkIdNumber } = await import('../../contract/id-number');
+    expect(checkIdNumber('34052419800101001X').valid).toBe(true);
+    expect(checkIdNumber('340524198001010013').valid).toBe(false);
   });
 });

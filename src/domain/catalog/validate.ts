@@ -18,6 +18,12 @@ export type CatalogValidation =
   | { ok: false; problems: CatalogProblem[] };
 
 const ENFORCEMENT_TYPES = new Set(['02', '03', '06']);
+/** A pattern on a typed field must accept a known-valid value and refuse a known-invalid one. */
+const PATTERN_SAMPLES: Readonly<Record<string, { good: string; bad: string }>> = {
+  idNumber: { good: '34052419800101001X', bad: '3405241980010100' },
+  mobile: { good: '13800138000', bad: '12345678901' },
+  uscc: { good: '91350100M000100Y43', bad: '91350100M000100Y4' },
+};
 const CHOICE_TYPES = new Set(['select', 'radio', 'checkbox']);
 
 class Collector {
@@ -101,6 +107,16 @@ function checkCatalog(catalog: CatalogFile, out: Collector): void {
         new RegExp(field.pattern, 'u');
       } catch {
         out.error(`${path}.pattern`, 'pattern is not a valid regular expression');
+      }
+      const samples = PATTERN_SAMPLES[field.type];
+      if (samples) {
+        try {
+          const re = new RegExp(field.pattern, 'u');
+          if (!re.test(samples.good)) out.error(`${path}.pattern`, `pattern refuses a valid ${field.type}`);
+          if (re.test(samples.bad)) out.error(`${path}.pattern`, `pattern accepts an invalid ${field.type}`);
+        } catch {
+          // reported above
+        }
       }
     }
     if (field.min !== undefined && field.max !== undefined && field.min > field.max) out.error(path, 'min > max');
