@@ -4,6 +4,7 @@ import { interpret } from '../../protocols/escpos/interpreter';
 import { attachToTransport } from '../../simulators/printer/hosts';
 import { VirtualPrinter } from '../../simulators/printer/virtual-printer';
 import { createMemoryPair } from '../../transports/memory-pair';
+import type { Transport } from '../../transports/transport';
 import { EscPosPrinter } from './escpos-printer';
 import type { PrinterAlert } from './printer';
 
@@ -130,6 +131,40 @@ describe('EscPosPrinter', () => {
     pair.host.replug();
     await pair.device.open();
     expect((await printer.print(doc)).outcome).toBe('printed');
+  });
+
+  it('a job lost on the way is retried once after reopening, and printed once', async () => {
+    const pair = createMemoryPair('lossy link');
+    const sim = new VirtualPrinter({ paperWidth: 384 });
+    await pair.device.open();
+    attachToTransport(sim, pair.device);
+    let dropped = 0;
+    let reopened = 0;
+    const host = pair.host;
+    const lossy: Transport = {
+      description: 'lossy',
+      events: host.events,
+      isOpen: () => host.isOpen(),
+      open: async () => {
+        reopened++;
+        await host.open();
+      },
+      close: () => host.close(),
+      write: async (data) => {
+        if (data.length > 3 && data.some((b) => b !== 0) && dropped === 0) {
+          dropped++;
+          return;
+        }
+        await host.write(data);
+      },
+    };
+    const printer = new EscPosPrinter(lossy, { paperWidth: 384, statusTimeoutMs: 50, jobTimeoutMs: 100 });
+    opened.push(printer);
+    await printer.open();
+    const report = await printer.print(doc);
+    expect(report).toMatchObject({ outcome: 'printed', attempts: 2 });
+    expect(reopened).toBe(2);
+    expect(sim.recentJobs().map((j) => j.outcome)).toEqual(['printed']);
   });
 
   it('answers status queries with the parsed condition', async () => {

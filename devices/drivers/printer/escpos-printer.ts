@@ -25,6 +25,8 @@ export interface EscPosPrinterOptions {
 type Attempt = { outcome: PrintOutcome; detail: string; retry: boolean; nearEnd: boolean };
 
 const bytes = (b: readonly number[]) => Uint8Array.from(b);
+/** Longer than the longest parameter block we send (a QR store is at most 7092 bytes). */
+const FLUSH_NULS = 8192;
 
 /**
  * An ESC/POS printer on any byte transport. Jobs run one at a time: status before the job (refuse on
@@ -53,7 +55,7 @@ export class EscPosPrinter extends BaseDevice<ReceiptPrinterEvents> implements R
     this.paperWidth = options.paperWidth ?? 576;
     this.statusTimeoutMs = options.statusTimeoutMs ?? 1500;
     this.jobTimeoutMs = options.jobTimeoutMs ?? 15_000;
-    this.jobTimeoutPerKbMs = options.jobTimeoutPerKbMs ?? 100;
+    this.jobTimeoutPerKbMs = options.jobTimeoutPerKbMs ?? 1200; // 1 KB takes ~1.07 s at 9600 baud
     this.keepReports = options.keepReports ?? 20;
   }
 
@@ -96,6 +98,15 @@ export class EscPosPrinter extends BaseDevice<ReceiptPrinterEvents> implements R
     this.unlink();
     await this.transport.close().catch(() => undefined);
     return this.link();
+  }
+
+  /**
+   * Before a retry: NULs complete any command the printer was still reading parameter bytes for (so our
+   * status request is not swallowed as data), then DLE ENQ 2 clears what it holds so nothing prints twice.
+   */
+  private async flushHalfCommand(): Promise<void> {
+    await this.transport.write(new Uint8Array(FLUSH_NULS)).catch(() => undefined);
+    await this.transport.write(bytes(cmd.recoverClearing)).catch(() => undefined);
   }
 
   /** A printer that was off when the terminal started is picked up by the next job or status request. */
@@ -156,9 +167,12 @@ export class EscPosPrinter extends BaseDevice<ReceiptPrinterEvents> implements R
       let attempt: Attempt = { outcome: 'failed', detail: 'not attempted', retry: true, nearEnd: false };
       let attempts = 0;
       while (attempts < 2 && attempt.retry) {
-        if (attempts > 0 && !(await this.relink())) {
-          attempt = { outcome: 'offline', detail: `${this.transport.description} cannot be reopened`, retry: false, nearEnd: attempt.nearEnd };
-          break;
+        if (attempts > 0) {
+          if (!(await this.relink())) {
+            attempt = { outcome: 'offline', detail: `${this.transport.description} cannot be reopened`, retry: false, nearEnd: attempt.nearEnd };
+            break;
+          }
+          await this.flushHalfCommand();
         }
         attempts++;
         attempt = await this.attempt(encoded);

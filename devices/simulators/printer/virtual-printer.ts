@@ -169,7 +169,8 @@ export class VirtualPrinter {
     this.held = null;
     this.printing = null;
     this.jobBytes = [];
-    if (bytes.length > 0) this.store(bytes, 'discarded');
+    // A flush of NULs before a retry is not a job.
+    if (bytes.some((b) => b !== 0)) this.store(bytes, 'discarded');
   }
 
   private store(bytes: number[], outcome: SimulatedJob['outcome']): void {
