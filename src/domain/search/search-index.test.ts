@@ -64,3 +64,18 @@ describe('SearchIndex', () => {
     expect(index.search('d', 2)).toHaveLength(2);
   });
 });
+
+describe('SearchIndex properties', () => {
+  it('searching an entry by its exact name ranks it first', async () => {
+    const fc = (await import('fast-check')).default;
+    const hanzi = fc.array(fc.integer({ min: 0x4e00, max: 0x9fa5 }), { minLength: 2, maxLength: 8 }).map((cs) => String.fromCodePoint(...cs));
+    fc.assert(
+      fc.property(fc.uniqueArray(hanzi, { minLength: 1, maxLength: 30 }), fc.nat(), (names, pick) => {
+        const idx = SearchIndex.build(names.map((name, i) => ({ kind: 'item' as const, id: `i${i}`, name, aliases: [], popularity: i })));
+        const target = names[pick % names.length] ?? '';
+        expect(idx.search(target)[0]?.name).toBe(target);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
