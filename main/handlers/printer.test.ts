@@ -47,6 +47,15 @@ describe('printer handlers', () => {
     expect(report.outcome).toBe('paper-out');
   });
 
+  it('device.list sees the printer in both profiles', async () => {
+    const { set } = await simulated();
+    expect(set.all().map((d) => d.status().role)).toContain('printer');
+    const configured = createDeviceSet('configured', { HALL_PRINTER: 'tcp://127.0.0.1:9', HALL_PRINTER_PAPER: '58' });
+    sets.push(configured);
+    expect(configured.printer?.paperWidth).toBe(384);
+    expect(configured.all().map((d) => d.status().kind)).toContain('printer-escpos-tcp');
+  });
+
   it('without a configured printer, status says unavailable and simulator methods are forbidden', async () => {
     const set = createDeviceSet('configured', {});
     sets.push(set);
