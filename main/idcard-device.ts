@@ -2,12 +2,12 @@ import { lazyWltDecoder } from '../devices/drivers/idcard/photo';
 import { SamIdCardReader } from '../devices/drivers/idcard/sam-reader';
 import { serialCandidates } from '../devices/drivers/idcard/serial-candidates';
 import { createSimulatedSamReader } from '../devices/simulators/idcard/simulated-sam-reader';
-import type { SamSimulator } from '../devices/simulators/idcard/sam-simulator';
+import type { IdCardSimulatorControl } from '../devices/simulators/idcard/control';
 
 /** Simulated profile: the real SAM driver talking to the SAM simulator over an in-memory pair. */
-export function createSimulatedIdCardReader(): { reader: SamIdCardReader; control: SamSimulator } {
-  const { reader, simulator } = createSimulatedSamReader();
-  return { reader, control: simulator };
+export function createSimulatedIdCardReader(): { reader: SamIdCardReader; control: Required<IdCardSimulatorControl> } {
+  const { reader, control } = createSimulatedSamReader();
+  return { reader, control };
 }
 
 /**

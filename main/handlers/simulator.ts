@@ -3,7 +3,7 @@ import type { Handlers } from '../../src/contract';
 import { sampleCards } from '../../devices/simulators/idcard/sample-cards';
 import type { DeviceSet } from '../devices';
 
-type SimulatorHandlers = Pick<Handlers, 'sim.idcard.samples' | 'sim.idcard.insert' | 'sim.idcard.remove'>;
+type SimulatorHandlers = Pick<Handlers, 'sim.idcard.samples' | 'sim.idcard.insert' | 'sim.idcard.remove' | 'sim.idcard.connection'>;
 
 function simulatorOf(devices: DeviceSet) {
   if (!devices.simulator) throw new ContractError('FORBIDDEN', 'The simulator is only available with --devices simulated');
@@ -23,5 +23,11 @@ export function simulatorHandlers(devices: DeviceSet): SimulatorHandlers {
       return { placed: true };
     },
     'sim.idcard.remove': () => ({ removed: simulatorOf(devices).idcard.remove() }),
+    'sim.idcard.connection': ({ connected }) => {
+      const idcard = simulatorOf(devices).idcard;
+      if (!idcard.setConnected) throw new ContractError('FORBIDDEN', 'This simulated reader has no cable to pull');
+      idcard.setConnected(connected);
+      return { connected };
+    },
   };
 }

@@ -4,4 +4,6 @@ import type { IdCard } from '../../../src/contract';
 export interface IdCardSimulatorControl {
   place(card: IdCard): void;
   remove(): boolean;
+  /** Pulls (false) or re-plugs (true) the simulated reader's cable, where the simulated wire allows it. */
+  setConnected?(connected: boolean): void;
 }

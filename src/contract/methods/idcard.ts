@@ -32,6 +32,11 @@ export const idcardMethods = {
     input: Empty,
     output: z.object({ removed: z.boolean() }),
   }),
+  'sim.idcard.connection': method({
+    description: "Pull or re-plug the simulated reader's cable (the driver must notice and recover by itself).",
+    input: z.object({ connected: z.boolean() }).strict(),
+    output: z.object({ connected: z.boolean() }),
+  }),
 } as const;
 
 export const idcardEvents = {
