@@ -139,18 +139,19 @@ export async function startFaultProxy(target: string, plan: (index: number, meth
   server.keepAliveTimeout = 1;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address() as AddressInfo;
+  const settle = async () => {
+    while (pending.size > 0) await Promise.allSettled([...pending]);
+  };
   return {
     url: `http://127.0.0.1:${address.port}`,
     counts,
     setPlan(next) {
       current = next;
     },
-    async settle() {
-      while (pending.size > 0) await Promise.allSettled([...pending]);
-    },
+    settle,
     async close() {
       for (const res of hanging) res.destroy();
-      await this.settle();
+      await settle();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
