@@ -1,5 +1,5 @@
 import { pageRole } from './api/client';
-import { AttractScreen } from './citizen/AttractScreen';
+import { CitizenApp } from './citizen/CitizenApp';
 import { SimulatorPanel } from './simulator/SimulatorPanel';
 import { useSystemStore } from './stores/system-store';
 import { TechnicianApp } from './technician/TechnicianApp';
@@ -10,7 +10,7 @@ export function App() {
   const simulated = useSystemStore((s) => s.info?.devices === 'simulated');
   return (
     <div className="app">
-      {role === 'technician' ? <TechnicianApp /> : <AttractScreen />}
+      {role === 'technician' ? <TechnicianApp /> : <CitizenApp />}
       {simulated && <SimulatorPanel />}
     </div>
   );

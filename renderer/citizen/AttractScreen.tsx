@@ -46,8 +46,8 @@ function PlaceCardPrompt() {
   );
 }
 
-/** The first screen a citizen sees: invites them to place their card and shows who was read (masked). */
-export function AttractScreen() {
+/** The first screen a citizen sees: invites them to place their card or touch to start. */
+export function AttractScreen({ onBegin }: { onBegin?: () => void }) {
   const { t } = useTranslation();
   const card = useAttractStore((s) => s.card);
   const reader = useSystemStore((s) => s.devices.idcard);
@@ -65,6 +65,11 @@ export function AttractScreen() {
         </div>
       </header>
       <div className="attract-body">{card ? <CardRead card={card} /> : <PlaceCardPrompt />}</div>
+      {onBegin && (
+        <button type="button" className="button button-primary button-huge touch-to-start" onClick={onBegin} data-testid="begin">
+          {t('attract.touchToStart')}
+        </button>
+      )}
       <footer className="attract-footer" aria-live="polite">
         {connection !== 'open' && <p className="notice">{t('attract.serviceOffline')}</p>}
         {showReaderOffline && (

@@ -12,6 +12,7 @@ export function SimulatorPanel() {
   const { t } = useTranslation();
   const [samples, setSamples] = useState<Sample[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [readerPlugged, setReaderPlugged] = useState(true);
 
   useEffect(() => {
     api.call('sim.idcard.samples').then(setSamples, (e: Error) => setError(e.message));
@@ -33,6 +34,16 @@ export function SimulatorPanel() {
         ))}
         <button type="button" className="button button-sim" onClick={() => run(() => api.call('sim.idcard.remove'))}>
           {t('simulator.remove')}
+        </button>
+        <button
+          type="button"
+          className="button button-sim"
+          data-testid="sim-reader-cable"
+          onClick={() =>
+            run(() => api.call('sim.idcard.connection', { connected: !readerPlugged }).then(({ connected }) => setReaderPlugged(connected)))
+          }
+        >
+          {readerPlugged ? t('simulator.unplugReader') : t('simulator.replugReader')}
         </button>
       </div>
       {error && <p className="notice notice-error">{error}</p>}

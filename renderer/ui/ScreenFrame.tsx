@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFlowStore } from '../citizen/flow-store';
+import { ElderlyToggle } from './ElderlyToggle';
+import { LanguageToggle } from './LanguageToggle';
+
+interface Props {
+  title: string;
+  children: ReactNode;
+  /** The one main action of the screen, pinned at the bottom. */
+  footer?: ReactNode;
+  showBack?: boolean;
+}
+
+/** Every citizen screen: title bar with back/home/finish, scrollable body, pinned main action. */
+export function ScreenFrame({ title, children, footer, showBack = true }: Props) {
+  const { t } = useTranslation();
+  const { back, goHome, finish } = useFlowStore();
+  return (
+    <main className="screen">
+      <header className="screen-header">
+        <div className="screen-nav">
+          {showBack && (
+            <button type="button" className="button button-secondary" onClick={back}>
+              {t('nav.back')}
+            </button>
+          )}
+          <button type="button" className="button button-secondary" onClick={goHome}>
+            {t('nav.home')}
+          </button>
+        </div>
+        <div className="header-actions">
+          <ElderlyToggle />
+          <LanguageToggle />
+          <button type="button" className="button button-secondary" onClick={finish} data-testid="finish">
+            {t('nav.finish')}
+          </button>
+        </div>
+      </header>
+      <h1 className="screen-title">{title}</h1>
+      <div className="screen-body">{children}</div>
+      {footer && <footer className="screen-footer">{footer}</footer>}
+    </main>
+  );
+}
