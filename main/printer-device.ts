@@ -62,7 +62,7 @@ export function transportFor(config: PrinterConfig): Transport {
 export function createConfiguredPrinter(env: NodeJS.ProcessEnv): ReceiptPrinter | null {
   const config = parsePrinterConfig(env);
   if (!config) return null;
-  return new EscPosPrinter(transportFor(config), { paperWidth: config.paperWidth, kind: `printer-escpos-${config.kind}` });
+  return new EscPosPrinter(transportFor(config), { paperWidth: config.paperWidth, kind: `printer-escpos-${config.kind}`, pollIntervalMs: 60_000 });
 }
 
 /** What the simulator panel may do to the virtual printer. */
@@ -75,6 +75,6 @@ export function createSimulatedPrinter(paperWidth: PaperWidth = 576): { printer:
   const virtual = new VirtualPrinter({ paperWidth });
   void pair.device.open();
   attachToTransport(virtual, pair.device);
-  const printer = new EscPosPrinter(pair.host, { paperWidth, kind: 'printer-simulated', statusTimeoutMs: 500, jobTimeoutMs: 3000 });
+  const printer = new EscPosPrinter(pair.host, { paperWidth, kind: 'printer-simulated', statusTimeoutMs: 500, jobTimeoutMs: 3000, pollIntervalMs: 2000 });
   return { printer, control: { virtual } };
 }

@@ -53,6 +53,8 @@ export function printerHandlers(devices: DeviceSet, terminalId = 'T-0001'): Prin
     },
     'sim.printer.setPaper': ({ state }) => {
       simulatorOf(devices).setPaper(state);
+      // Ask at once so the console sees the alert now rather than at the next poll.
+      void devices.printer?.queryCondition();
       return { state };
     },
     'sim.printer.jobs': ({ limit }) => {

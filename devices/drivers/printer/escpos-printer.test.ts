@@ -167,6 +167,24 @@ describe('EscPosPrinter', () => {
     expect(sim.recentJobs().map((j) => j.outcome)).toEqual(['printed']);
   });
 
+  it('polls while enabled and idle, so a near-end alert arrives without a job', async () => {
+    const pair = createMemoryPair('polled');
+    const sim = new VirtualPrinter({ paperWidth: 384 });
+    await pair.device.open();
+    attachToTransport(sim, pair.device);
+    const printer = new EscPosPrinter(pair.host, { paperWidth: 384, statusTimeoutMs: 50, pollIntervalMs: 10 });
+    opened.push(printer);
+    const alerts: string[] = [];
+    printer.events.on('alert', (a) => alerts.push(a.kind));
+    await printer.open();
+    await printer.claim();
+    await printer.enable();
+    sim.setPaper('near-end');
+    await new Promise((r) => setTimeout(r, 80));
+    expect(alerts).toEqual(['paper-near-end']);
+    await printer.disable();
+  });
+
   it('answers status queries with the parsed condition', async () => {
     const { sim, printer } = await setup();
     sim.setPaper('near-end');

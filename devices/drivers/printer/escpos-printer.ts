@@ -20,6 +20,8 @@ export interface EscPosPrinterOptions {
   jobTimeoutMs?: number;
   jobTimeoutPerKbMs?: number;
   keepReports?: number;
+  /** While enabled and idle, ask the status this often so paper alerts reach the console between jobs; 0 = never. */
+  pollIntervalMs?: number;
 }
 
 type Attempt = { outcome: PrintOutcome; detail: string; retry: boolean; nearEnd: boolean };
@@ -46,6 +48,8 @@ export class EscPosPrinter extends BaseDevice<ReceiptPrinterEvents> implements R
   private readonly jobTimeoutMs: number;
   private readonly jobTimeoutPerKbMs: number;
   private readonly keepReports: number;
+  private readonly pollIntervalMs: number;
+  private poller: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     private readonly transport: Transport,
@@ -57,6 +61,22 @@ export class EscPosPrinter extends BaseDevice<ReceiptPrinterEvents> implements R
     this.jobTimeoutMs = options.jobTimeoutMs ?? 15_000;
     this.jobTimeoutPerKbMs = options.jobTimeoutPerKbMs ?? 1200; // 1 KB takes ~1.07 s at 9600 baud
     this.keepReports = options.keepReports ?? 20;
+    this.pollIntervalMs = options.pollIntervalMs ?? 0;
+  }
+
+  protected override async doEnable(): Promise<DeviceResult<void>> {
+    if (this.pollIntervalMs > 0 && !this.poller) {
+      this.poller = setInterval(() => {
+        if (this.queue.length === 0) void this.queryCondition();
+      }, this.pollIntervalMs);
+      this.poller.unref?.();
+    }
+    return ok(undefined);
+  }
+
+  protected override async doDisable(): Promise<void> {
+    if (this.poller) clearInterval(this.poller);
+    this.poller = null;
   }
 
   get description(): string {
