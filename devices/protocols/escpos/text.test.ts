@@ -49,5 +49,9 @@ describe('GB18030 text', () => {
   it('keeps short latin words whole', () => {
     const lines = wrapChars(prepareText('hello wonderful world').chars, 12).map((l) => l.map((c) => c.char).join(''));
     expect(lines).toEqual(['hello', 'wonderful', 'world']);
+    const paren = wrapChars(prepareText('the following 3 item(s) must').chars, 22).map((l) => l.map((c) => c.char).join(''));
+    expect(paren).toEqual(['the following 3', 'item(s) must']);
+    const comma = wrapChars(prepareText('abc defgh, ij').chars, 9).map((l) => l.map((c) => c.char).join(''));
+    expect(comma).toEqual(['abc', 'defgh, ij']);
   });
 });

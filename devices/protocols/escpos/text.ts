@@ -97,10 +97,11 @@ export function wrapChars(chars: readonly EncodedChar[], columns: number): Encod
   for (const c of chars) {
     if (width + c.columns > columns && line.length > 0) {
       let carry: EncodedChar[] = [];
-      if (NO_LINE_START.has(c.char) && line.length > 1) {
-        carry = line.splice(line.length - 1, 1);
-      } else if (c.columns === 1 && c.char !== ' ' && lastBreak >= 0 && lastBreak < line.length - 1) {
+      const inLatinWord = c.columns === 1 && c.char !== ' ' && line[line.length - 1]?.columns === 1 && line[line.length - 1]?.char !== ' ';
+      if (inLatinWord && lastBreak >= 0 && lastBreak < line.length - 1) {
         carry = line.splice(lastBreak + 1);
+      } else if (NO_LINE_START.has(c.char) && line.length > 1) {
+        carry = line.splice(line.length - 1, 1);
       }
       lines.push(trimEnd(line));
       line = carry;
