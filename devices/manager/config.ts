@@ -84,6 +84,8 @@ const roleKinds = {
 const ScannerOptions = z.strictObject({
   aimPrefix: z.boolean().default(false),
   maxLength: z.number().int().min(1).max(maxScanLength).default(maxScanLength),
+  /** Serial scanners without a CR/LF suffix: end a code after this much silence. */
+  serialIdleMs: z.number().int().min(10).max(2000).optional(),
   wedge: z
     .strictObject({
       maxInterKeyMs: z.number().int().min(1).max(500).optional(),

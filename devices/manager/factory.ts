@@ -22,6 +22,7 @@ export function scannerFromConfig(entry: ScannerEntry, transport: Transport): Bu
       input,
       ...(options?.aimPrefix === undefined ? {} : { aimPrefix: options.aimPrefix }),
       ...(options?.maxLength === undefined ? {} : { maxLength: options.maxLength }),
+      ...(options?.serialIdleMs === undefined ? {} : { serialIdleMs: options.serialIdleMs }),
       ...(options?.wedge === undefined ? {} : { wedge: Object.fromEntries(Object.entries(options.wedge).filter(([, v]) => v !== undefined)) }),
     }),
   };

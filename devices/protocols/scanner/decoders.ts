@@ -15,6 +15,8 @@ export interface ScanDecoderOptions {
   readonly aimPrefix?: boolean;
   readonly maxLength?: number;
   readonly wedge?: Partial<WedgeOptions>;
+  /** Serial scanners set up without a CR/LF suffix: a line ends after this much silence. Off by default. */
+  readonly serialIdleMs?: number;
 }
 
 /**
@@ -36,7 +38,7 @@ export function createScanDecoder(options: ScanDecoderOptions): ScanDecoder {
   const finish: FinishOptions = { aimPrefix: options.aimPrefix ?? false, maxLength: options.maxLength ?? maxScanLength };
   switch (options.input) {
     case 'serial':
-      return serialDecoder(finish);
+      return serialDecoder(finish, options.serialIdleMs);
     case 'hid-pos':
       return hidPosDecoder(finish);
     case 'keyboard-wedge':
@@ -44,17 +46,20 @@ export function createScanDecoder(options: ScanDecoderOptions): ScanDecoder {
   }
 }
 
-function serialDecoder(finish: FinishOptions): ScanDecoder {
+function serialDecoder(finish: FinishOptions, idleMs: number | undefined): ScanDecoder {
   const framer = new LineFramer(byteLimit(finish.maxLength));
+  let last = 0;
+  const toOutcomes = (frames: ReturnType<LineFramer['push']>): ScanOutcome[] =>
+    frames.map((frame) =>
+      frame.kind === 'overflow' ? { kind: 'rejected', reason: 'too-long' } : finishScan(decodeScanBytes(frame.bytes), undefined, finish),
+    );
   return {
-    push: (chunk) =>
-      framer
-        .push(chunk)
-        .map((frame) =>
-          frame.kind === 'overflow' ? { kind: 'rejected', reason: 'too-long' } : finishScan(decodeScanBytes(frame.bytes), undefined, finish),
-        ),
-    deadline: () => null,
-    flush: () => [],
+    push(chunk, nowMs) {
+      last = nowMs;
+      return toOutcomes(framer.push(chunk));
+    },
+    deadline: () => (idleMs === undefined || framer.pendingBytes() === 0 ? null : last + idleMs),
+    flush: (nowMs) => (idleMs === undefined || nowMs - last < idleMs ? [] : toOutcomes(framer.flush())),
     reset: () => framer.reset(),
   };
 }

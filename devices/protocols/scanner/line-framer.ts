@@ -32,6 +32,13 @@ export class LineFramer {
     return out;
   }
 
+  /** Ends the pending line without a terminator (scanners configured to send none, after a quiet gap). */
+  flush(): LineFrame[] {
+    const out: LineFrame[] = this.overflowing ? [{ kind: 'overflow' }] : this.buffer.length > 0 ? [{ kind: 'line', bytes: Uint8Array.from(this.buffer) }] : [];
+    this.reset();
+    return out;
+  }
+
   /** Bytes waiting for a terminator (for an idle timeout on scanners that send none). */
   pendingBytes(): number {
     return this.buffer.length;
