@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { calendarFromCatalog } from '../src/domain/calendar/from-catalog';
+import type { HolidayYear } from '../src/domain/calendar/holidays';
 import type { WorkCalendar } from '../src/domain/calendar/working-days';
 import { Catalog } from '../src/domain/catalog/catalog';
 import { searchEntries } from '../src/domain/catalog/search-entries';
@@ -37,10 +38,10 @@ export class CatalogService {
   readonly calendar: WorkCalendar;
   private readonly forms = new Map<string, { form: MergedForm; materials: MaterialRequirement[] }>();
 
-  constructor(catalog: Catalog) {
+  constructor(catalog: Catalog, syncedYears: Readonly<Record<number, HolidayYear>> = {}) {
     this.catalog = catalog;
     this.index = SearchIndex.build(searchEntries(catalog));
-    this.calendar = calendarFromCatalog(catalog.file.workCalendar);
+    this.calendar = calendarFromCatalog(catalog.file.workCalendar, syncedYears);
   }
 
   /** Merged form and de-duplicated materials of an item or bundle; undefined when the id is unknown. */
@@ -83,5 +84,5 @@ export function loadCatalog(store: Store, logger: Logger, path: string | null = 
     logger.warn('no shipped catalogue found');
   }
   const file = store.catalogs.active();
-  return file ? new CatalogService(new Catalog(file)) : null;
+  return file ? new CatalogService(new Catalog(file), store.calendar.years()) : null;
 }

@@ -1,4 +1,5 @@
 export * from './application-repository';
+export * from './calendar-repository';
 export * from './catalog-repository';
 export * from './crypto';
 export * from './evaluation-repository';

@@ -102,6 +102,19 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'work calendar years from sync',
+    sql: `
+      CREATE TABLE calendar_years (
+        year INTEGER PRIMARY KEY,
+        off_days TEXT NOT NULL,
+        adjusted_workdays TEXT NOT NULL,
+        source TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -2,6 +2,7 @@
 // another module (the sync outbox) can write in the same transaction as a repository.
 import type Database from 'better-sqlite3';
 import { ApplicationRepository } from './application-repository';
+import { CalendarRepository } from './calendar-repository';
 import { CatalogRepository } from './catalog-repository';
 import { FieldCipher } from './crypto';
 import { EvaluationRepository } from './evaluation-repository';
@@ -21,6 +22,7 @@ export interface Store {
   readonly catalogs: CatalogRepository;
   readonly applications: ApplicationRepository;
   readonly evaluations: EvaluationRepository;
+  readonly calendar: CalendarRepository;
   /** Runs `fn` in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   purgePersonalData(now: string, retentionDays?: number): number;
@@ -35,6 +37,7 @@ export function openStore(options: StoreOptions): Store {
   let catalogs: CatalogRepository | undefined;
   let applications: ApplicationRepository | undefined;
   let evaluations: EvaluationRepository | undefined;
+  let calendar: CalendarRepository | undefined;
   return {
     db,
     get catalogs() {
@@ -45,6 +48,9 @@ export function openStore(options: StoreOptions): Store {
     },
     get evaluations() {
       return (evaluations ??= new EvaluationRepository(db, cipher));
+    },
+    get calendar() {
+      return (calendar ??= new CalendarRepository(db));
     },
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     purgePersonalData: (now, days = DEFAULT_RETENTION_DAYS) => purgePersonalData(db, now, days),

@@ -20,6 +20,7 @@ describe('store migrations', () => {
       'application_audit',
       'application_materials',
       'applications',
+      'calendar_years',
       'catalog_versions',
       'evaluations',
       'tracking_sequences',
@@ -47,6 +48,7 @@ describe('store migrations', () => {
         expect(store.applications.get(submitted.id)?.personal?.applicant.name).toBe('欧阳娜娜');
         store.evaluations.add({ applicationId: submitted.id, channel: 'kiosk', level: '满意', at: '2026-11-23T10:00:00Z', terminal: 'QX01-K01' });
       }
+      expect(store.calendar.upsertYear(2027, { offDays: ['2027-01-01'], adjustedWorkdays: [] }, 'sync', '2026-11-23T10:00:00Z')).toEqual({ ok: true });
       store.close();
     });
   }

@@ -111,3 +111,16 @@ describe('evaluation repository', () => {
     store.close();
   });
 });
+
+describe('calendar repository', () => {
+  it('stores synced years after checking them, replacing a year on update', () => {
+    const store = openStore({ path: tempDbPath(), key: KEY });
+    expect(store.calendar.years()).toEqual({});
+    expect(store.calendar.upsertYear(2027, { offDays: ['2027-01-01'], adjustedWorkdays: [] }, 'sync', '2026-11-01T00:00:00Z')).toEqual({ ok: true });
+    expect(store.calendar.upsertYear(2027, { offDays: ['2027-01-01', '2027-02-06'], adjustedWorkdays: ['2027-02-14'] }, 'sync', '2026-11-02T00:00:00Z')).toEqual({ ok: true });
+    const bad = store.calendar.upsertYear(2027, { offDays: [], adjustedWorkdays: ['2027-02-15'] }, 'sync', '2026-11-03T00:00:00Z');
+    expect(bad.ok).toBe(false);
+    expect(store.calendar.years()).toEqual({ 2027: { offDays: ['2027-01-01', '2027-02-06'], adjustedWorkdays: ['2027-02-14'] } });
+    store.close();
+  });
+});

@@ -18,6 +18,15 @@ describe('calendarFromCatalog', () => {
       expect([...(shipped?.adjustedWorkdays ?? [])].sort()).toEqual(y.adjustedWorkdays.map((d) => d.date).sort());
     }
   });
+  it('synced years win over catalogue and shipped years; local overrides apply', () => {
+    const cal = calendarFromCatalog(
+      { years: {}, localOverrides: [{ date: '2026-03-03', working: false, name: '三月三' }] },
+      { 2026: { offDays: ['2026-03-02'], adjustedWorkdays: [] } },
+    );
+    expect(cal.isWorkingDay('2026-03-02')).toBe(false);
+    expect(cal.isWorkingDay('2026-03-03')).toBe(false);
+    expect(cal.isWorkingDay('2026-02-16')).toBe(true); // the synced 2026 replaced the shipped one
+  });
   it('a catalogue year is used when the app has none', () => {
     const cal = calendarFromCatalog({ years: { '2030': { offDays: [{ date: '2030-01-01', name: '元旦' }], adjustedWorkdays: [] } } });
     expect(cal.hasYear(2030)).toBe(true);

@@ -231,7 +231,10 @@ export const WorkCalendarData = z.object({
     z.object({ notice: z.array(z.string()).optional(), offDays: z.array(CalendarDay), adjustedWorkdays: z.array(CalendarDay) }),
   ),
   knownMissingYears: z.array(z.union([z.string(), z.number().int()])).optional(),
-  localOverrides: z.array(z.unknown()).optional(),
+  /** Hall-local days (e.g. a minority-nationality festival): closed, or open on a weekend. */
+  localOverrides: z
+    .array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), working: z.boolean(), name: z.string() }))
+    .optional(),
 });
 export type WorkCalendarData = z.infer<typeof WorkCalendarData>;
 
