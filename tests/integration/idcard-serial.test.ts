@@ -72,6 +72,29 @@ describe('SAM reader over real serialport and socat PTYs', () => {
     expect(types).toEqual(new Set(['resident', 'hmt-residence', 'foreign-permanent2017', 'foreign-permanent2023']));
   });
 
+  it('reads through garbage between frames, bad checksums, a truncated frame and slow answers', async () => {
+    const r = await rig();
+    r.sim.faults = { garbageBetweenFrames: 40, badChecksum: 2, truncate: 1, slowMs: 30 };
+    const sample = sampleCards.find((s) => s.id === 'foreign-smith-2017');
+    if (!sample) throw new Error('sample');
+    r.sim.place(sample.card);
+    await until(() => r.cards.length === 1, 'read despite faults');
+    expect(r.cards[0]).toEqual({ ...sample.card, hasPhoto: true });
+    const health = r.reader.health();
+    expect(health.failures).toBeGreaterThan(0);
+    expect(health.decoder?.badChecksums).toBeGreaterThan(0);
+    expect(r.reader.status().connected).toBe(true);
+  });
+
+  it('reports no answer as 读卡器未连接 and recovers when the reader answers again', async () => {
+    const r = await rig();
+    r.sim.faults = { silent: true };
+    await until(() => !r.reader.status().connected, 'offline while silent');
+    expect(r.reader.status().detail).toContain('读卡器未连接');
+    r.sim.faults = {};
+    await until(() => r.reader.status().connected, 'online again');
+  });
+
   it('recovers by itself within 2 s of replug after socat is killed', async () => {
     const r = await rig();
     r.sim.place(sampleCards[0]?.card ?? ({} as IdCard));
