@@ -229,6 +229,7 @@ export class SamIdCardReader extends BaseDevice<IdCardReaderEvents> implements I
     if (!this.session) return;
     this.note(reason);
     void this.disconnect();
+    if (this.card) this.cardGone();
     this.setState('error', READER_OFFLINE, false);
     this.interruptSleep();
   }
