@@ -1,5 +1,6 @@
 import { ContractError } from '../../src/contract';
 import type { Handlers, PaperWidth, PrintPreview, ReceiptDocument } from '../../src/contract';
+import { createLineRasterizer } from '../../devices/drivers/printer/raster-text';
 import { encodeReceipt } from '../../devices/protocols/escpos/encoder';
 import { interpret } from '../../devices/protocols/escpos/interpreter';
 import { renderPng } from '../../devices/protocols/escpos/render';
@@ -12,8 +13,10 @@ type PrinterHandlers = Pick<Handlers, 'printer.status' | 'printer.printTestPage'
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 /** The PNG of exactly the bytes the driver would send, plus the text lines the printer would print. */
+const rasterizeLine = createLineRasterizer();
+
 export function previewOf(doc: ReceiptDocument, paperWidth: PaperWidth): PrintPreview {
-  const encoded = encodeReceipt(doc, { paperWidth });
+  const encoded = encodeReceipt(doc, { paperWidth, rasterizeLine });
   const job = interpret(encoded.bytes, paperWidth);
   return { mime: 'image/png', base64: toBase64(renderPng(job)), width: paperWidth, lines: [...job.lines], unprintable: [...encoded.unprintable] };
 }

@@ -185,6 +185,18 @@ describe('EscPosPrinter', () => {
     await printer.disable();
   });
 
+  it('prints a line with a character outside the printer font as an image instead of □', async () => {
+    const { sim, printer } = await setup();
+    const rare = ReceiptDocument.parse({ title: 'rare', blocks: [{ kind: 'text', text: '申请人：李𠮷' }, { kind: 'text', text: '普通一行' }, { kind: 'cut' }] });
+    expect((await printer.print(rare)).outcome).toBe('printed');
+    const job = interpret(sim.recentJobs()[0]?.bytes ?? new Uint8Array(), 384);
+    expect(job.lines).toEqual(['普通一行']);
+    const raster = job.items.find((i) => i.kind === 'raster');
+    expect(raster?.kind === 'raster' && raster.width).toBe(12 * 12);
+    expect(raster?.kind === 'raster' && raster.bits.some((b) => b !== 0)).toBe(true);
+    expect(job.problems).toEqual([]);
+  });
+
   it('answers status queries with the parsed condition', async () => {
     const { sim, printer } = await setup();
     sim.setPaper('near-end');

@@ -5,10 +5,12 @@ import { fail, ok } from '../../model/result';
 import type { DeviceResult } from '../../model/result';
 import * as cmd from '../../protocols/escpos/commands';
 import { encodeReceipt } from '../../protocols/escpos/encoder';
+import type { LineRasterizer } from '../../protocols/escpos/encoder';
 import { describeCondition, isPaperSensorReply, isRealtimeStatusByte, parseRealtimeStatus } from '../../protocols/escpos/status';
 import type { Transport } from '../../transports/transport';
 import { SerialQueue } from './job-queue';
 import type { PrinterAlert, PrinterAlertKind, ReceiptPrinter, ReceiptPrinterEvents } from './printer';
+import { createLineRasterizer } from './raster-text';
 import { ReplyReader } from './reply-reader';
 
 export interface EscPosPrinterOptions {
@@ -22,6 +24,8 @@ export interface EscPosPrinterOptions {
   keepReports?: number;
   /** While enabled and idle, ask the status this often so paper alerts reach the console between jobs; 0 = never. */
   pollIntervalMs?: number;
+  /** How lines with characters outside the printer font are drawn; null prints them with □. Default: system CJK font. */
+  rasterizeLine?: LineRasterizer | null;
 }
 
 type Attempt = { outcome: PrintOutcome; detail: string; retry: boolean; nearEnd: boolean };
@@ -50,6 +54,7 @@ export class EscPosPrinter extends BaseDevice<ReceiptPrinterEvents> implements R
   private readonly keepReports: number;
   private readonly pollIntervalMs: number;
   private poller: ReturnType<typeof setInterval> | null = null;
+  private readonly rasterizeLine: LineRasterizer | null;
 
   constructor(
     private readonly transport: Transport,
@@ -62,6 +67,7 @@ export class EscPosPrinter extends BaseDevice<ReceiptPrinterEvents> implements R
     this.jobTimeoutPerKbMs = options.jobTimeoutPerKbMs ?? 1200; // 1 KB takes ~1.07 s at 9600 baud
     this.keepReports = options.keepReports ?? 20;
     this.pollIntervalMs = options.pollIntervalMs ?? 0;
+    this.rasterizeLine = options.rasterizeLine === undefined ? createLineRasterizer() : options.rasterizeLine;
   }
 
   protected override async doEnable(): Promise<DeviceResult<void>> {
@@ -171,7 +177,7 @@ export class EscPosPrinter extends BaseDevice<ReceiptPrinterEvents> implements R
     const jobId = `job-${Date.now().toString(36)}-${(++this.jobCounter).toString(36)}`;
     let encoded: Uint8Array;
     try {
-      const { bytes: body } = encodeReceipt(doc, { paperWidth: this.paperWidth });
+      const { bytes: body } = encodeReceipt(doc, this.rasterizeLine ? { paperWidth: this.paperWidth, rasterizeLine: this.rasterizeLine } : { paperWidth: this.paperWidth });
       encoded = new Uint8Array(body.length + 3);
       encoded.set(body);
       encoded.set(cmd.transmitPaperStatus, body.length);

@@ -60,6 +60,12 @@ export function code128(data: string, height: number, moduleWidth: number, hri: 
   ];
 }
 
+/** GS v 0 — raster bit image, normal density; `bits` rows of ceil(width / 8) bytes. */
+export function rasterImage(width: number, height: number, bits: Uint8Array): number[] {
+  const widthBytes = Math.ceil(width / 8);
+  return [GS, 0x76, 0x30, 0, widthBytes & 0xff, (widthBytes >> 8) & 0xff, height & 0xff, (height >> 8) & 0xff, ...bits];
+}
+
 /** DLE EOT n — real-time status, answered at once with one byte even when the printer is offline. */
 export const realtimeStatus = (n: 1 | 2 | 3 | 4): Bytes => [DLE, 0x04, n];
 /** DLE ENQ 2 — recover from an error after clearing the buffers. */

@@ -3,8 +3,23 @@ import * as cmd from './commands';
 import { columnsOf, columnsPerLine, concatBytes, prepareText, wrapChars } from './text';
 import type { EncodedChar } from './text';
 
+/** A 1-bit image, rows top to bottom, each row ceil(width / 8) bytes, bit 7 = leftmost dot, 1 = black. */
+export interface RasterImage {
+  readonly width: number;
+  readonly height: number;
+  readonly bits: Uint8Array;
+}
+
+/**
+ * Draws one line of text (exactly as wide as its columns) for a printer whose font lacks some of its
+ * characters. Supplied by the driver, which has fonts; the encoder stays pure.
+ */
+export type LineRasterizer = (text: string, columns: number, widthMul: number, heightMul: number, bold: boolean) => RasterImage | null;
+
 export interface EncodeOptions {
   paperWidth: PaperWidth;
+  /** Without it, characters the font lacks print as □. */
+  rasterizeLine?: LineRasterizer;
 }
 
 export interface EncodedReceipt {
@@ -31,6 +46,10 @@ function code128Dots(data: string, moduleWidth: number): number {
 class Writer {
   readonly out: number[] = [];
   readonly unprintable = new Set<string>();
+  /** Current text style, for lines that must go out as images. */
+  style = { align: 'left' as 'left' | 'center' | 'right', widthMul: 1, heightMul: 1, bold: false };
+
+  constructor(private readonly rasterize: LineRasterizer | undefined) {}
 
   push(bytes: readonly number[]): void {
     for (const b of bytes) this.out.push(b);
@@ -43,6 +62,15 @@ class Writer {
   }
 
   line(chars: readonly EncodedChar[]): void {
+    if (this.rasterize && chars.some((c) => c.replaces !== undefined)) {
+      const text = chars.map((c) => c.replaces ?? c.char).join('');
+      const { widthMul, heightMul, bold } = this.style;
+      const image = this.rasterize(text, columnsOf(chars), widthMul, heightMul, bold);
+      if (image) {
+        this.push(cmd.rasterImage(image.width, image.height, image.bits));
+        return;
+      }
+    }
     this.push(concatBytes(chars));
     this.out.push(cmd.LF);
   }
@@ -57,6 +85,7 @@ function encodeBlock(w: Writer, block: ReceiptBlock, paper: PaperWidth): void {
   switch (block.kind) {
     case 'text': {
       w.push(cmd.align(block.align));
+      w.style = { align: block.align, widthMul: block.width, heightMul: block.height, bold: block.bold };
       if (block.bold) w.push(cmd.bold(true));
       if (block.underline) w.push(cmd.underline(true));
       if (block.width !== 1 || block.height !== 1) w.push(cmd.size(block.width, block.height));
@@ -68,9 +97,11 @@ function encodeBlock(w: Writer, block: ReceiptBlock, paper: PaperWidth): void {
       if (block.underline) w.push(cmd.underline(false));
       if (block.bold) w.push(cmd.bold(false));
       if (block.align !== 'left') w.push(cmd.align('left'));
+      w.style = { align: 'left', widthMul: 1, heightMul: 1, bold: false };
       return;
     }
     case 'pair': {
+      w.style = { align: 'left', widthMul: 1, heightMul: 1, bold: block.bold };
       if (block.bold) w.push(cmd.bold(true));
       const left = w.prepare(block.left);
       const right = w.prepare(block.right);
@@ -84,6 +115,7 @@ function encodeBlock(w: Writer, block: ReceiptBlock, paper: PaperWidth): void {
         for (const line of wrapChars(right, columns)) w.line([...spaces(columns - columnsOf(line)), ...line]);
       }
       if (block.bold) w.push(cmd.bold(false));
+      w.style = { align: 'left', widthMul: 1, heightMul: 1, bold: false };
       return;
     }
     case 'qr': {
@@ -119,7 +151,7 @@ function encodeBlock(w: Writer, block: ReceiptBlock, paper: PaperWidth): void {
 
 /** ReceiptDocument → ESC/POS bytes for a Chinese-mode (GB18030) printer. Pure and deterministic. */
 export function encodeReceipt(doc: ReceiptDocument, options: EncodeOptions): EncodedReceipt {
-  const w = new Writer();
+  const w = new Writer(options.rasterizeLine);
   w.push(PREAMBLE);
   for (const block of doc.blocks) encodeBlock(w, block, options.paperWidth);
   return { bytes: Uint8Array.from(w.out), unprintable: [...w.unprintable] };

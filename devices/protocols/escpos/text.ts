@@ -23,6 +23,8 @@ export interface EncodedChar {
   readonly bytes: Uint8Array;
   /** 1 for single-byte, 2 for a 2-byte GB18030 code. */
   readonly columns: 1 | 2;
+  /** Set when this is the □ standing in for a character the font lacks (the original character). */
+  readonly replaces?: string;
 }
 
 export interface PreparedText {
@@ -61,7 +63,7 @@ export function prepareText(text: string): PreparedText {
       continue;
     }
     if (!unprintable.includes(raw)) unprintable.push(raw);
-    if (replacement) chars.push(replacement);
+    if (replacement) chars.push({ ...replacement, replaces: raw });
   }
   return { chars, unprintable };
 }
@@ -83,7 +85,7 @@ export function columnsPerLine(paperDots: number, widthMagnification = 1): numbe
 }
 
 const BREAK_AFTER = new Set([' ', '，', '。', '、', '；', '：', ',', '.', ';', ':', '/', '-']);
-const NO_LINE_START = new Set(['，', '。', '、', '；', '：', '）', '」', '》', '！', '？', ',', '.', ')', '!', '?']);
+const NO_LINE_START = new Set(['，', '。', '、', '；', '：', '）', '」', '》', '】', '”', '’', '！', '？', ',', '.', ')', '!', '?']);
 
 /**
  * Wraps characters into lines of at most `columns` columns. Latin words stay whole when they fit;
