@@ -141,23 +141,26 @@ export class SqlRepository implements PlatformRepository {
   // ------------------------------------------------------------ operations
 
   async applyOps(terminalId: string, ops: readonly IncomingOp[], now: number): Promise<{ results: OpResult[]; lastOpId: number }> {
-    const results: OpResult[] = [];
-    let lastOpId = 0;
-    for (const op of [...ops].sort((a, b) => a.opId - b.opId)) {
-      const { result, last } = await this.db.transaction(async (tx) => {
-        const t = await tx.get<{ hall_id: string; last_op_id: number }>(`SELECT hall_id, last_op_id FROM terminals WHERE id = ?${this.lock}`, [terminalId]);
-        if (!t) throw new Error('terminal vanished');
-        if (op.opId <= t.last_op_id) return { result: { opId: op.opId, status: 'duplicate' } as OpResult, last: t.last_op_id };
+    // One transaction per batch: the effects and the terminal's last op id commit together, and the
+    // terminal row lock makes concurrent copies of the same batch wait and then see duplicates.
+    return this.db.transaction(async (tx) => {
+      const t = await tx.get<{ hall_id: string; last_op_id: number }>(`SELECT hall_id, last_op_id FROM terminals WHERE id = ?${this.lock}`, [terminalId]);
+      if (!t) throw new Error('terminal vanished');
+      let last = t.last_op_id;
+      const results: OpResult[] = [];
+      for (const op of [...ops].sort((a, b) => a.opId - b.opId)) {
+        if (op.opId <= last) {
+          results.push({ opId: op.opId, status: 'duplicate' });
+          continue;
+        }
         const result = await this.applyOne(tx, terminalId, t.hall_id, op, now);
-        await tx.run('UPDATE terminals SET last_op_id = ? WHERE id = ?', [op.opId, terminalId]);
         await tx.run('INSERT INTO op_log (terminal_id, op_id, kind, status, code, at) VALUES (?, ?, ?, ?, ?, ?)', [terminalId, op.opId, op.kind.slice(0, 64), result.status, result.code ?? null, now]);
-        return { result, last: op.opId };
-      });
-      results.push(result);
-      lastOpId = last;
-    }
-    if (ops.length === 0) lastOpId = (await this.getTerminal(terminalId))?.lastOpId ?? 0;
-    return { results, lastOpId };
+        results.push(result);
+        last = op.opId;
+      }
+      if (last !== t.last_op_id) await tx.run('UPDATE terminals SET last_op_id = ? WHERE id = ?', [last, terminalId]);
+      return { results, lastOpId: last };
+    });
   }
 
   private async applyOne(tx: SqlExecutor, terminalId: string, hallId: string, raw: IncomingOp, now: number): Promise<OpResult> {
@@ -250,6 +253,13 @@ export class SqlRepository implements PlatformRepository {
       }
       const status = (r: BlobRow): BlobStatus => ({ sha256, received: r.received, size: r.size, complete: r.complete === 1 });
       if (row.complete === 1) return { ok: true, status: status(row) };
+      if (offset === 0 && data.length === size && row.received === 0 && row.size === size) {
+        // The whole blob in one chunk: verify it before storing anything.
+        if (createHash('sha256').update(data).digest('hex') !== sha256) return { ok: false, code: 'HASH_MISMATCH', status: status(row) };
+        if (size > 0) await tx.run('INSERT INTO blob_chunks (sha256, start_at, data) VALUES (?, 0, ?)', [sha256, data]);
+        await tx.run('UPDATE blobs SET received = ?, complete = 1 WHERE sha256 = ?', [size, sha256]);
+        return { ok: true, status: { sha256, received: size, size, complete: true } };
+      }
       if (row.size !== size || offset + data.length > size) return { ok: false, code: 'SIZE_MISMATCH', status: status(row) };
       if (offset !== row.received) return { ok: false, code: 'OFFSET_MISMATCH', status: status(row) };
       if (data.length > 0) await tx.run('INSERT INTO blob_chunks (sha256, start_at, data) VALUES (?, ?, ?)', [sha256, offset, data]);

@@ -14,6 +14,8 @@ export type StepResult =
 export interface PusherOptions {
   batchSize?: number;
   chunkBytes?: number;
+  /** Blobs uploaded at once. */
+  parallelUploads?: number;
   now?: () => number;
 }
 
@@ -23,6 +25,7 @@ export class Pusher {
   private readonly batchSize: number;
   private readonly chunkBytes: number;
   private readonly now: () => number;
+  private readonly parallelUploads: number;
   /** After a whole batch is refused, ops go one by one until the bad one is found and set aside. */
   private isolating = 0;
   /** Blobs known complete on the platform (it never deletes one), so a retried op does not resend them. */
@@ -36,6 +39,7 @@ export class Pusher {
     this.batchSize = options.batchSize ?? 100;
     this.chunkBytes = options.chunkBytes ?? 256 * 1024;
     this.now = options.now ?? Date.now;
+    this.parallelUploads = options.parallelUploads ?? 4;
   }
 
   async step(): Promise<StepResult> {
@@ -44,15 +48,19 @@ export class Pusher {
 
     let deadLettered = 0;
     const sendable: OpEnvelope[] = [];
-    for (const entry of batch) {
-      const envelope = OpEnvelope.safeParse({ opId: entry.opId, idempotencyKey: entry.idempotencyKey, ...(entry.orderingKey ? { orderingKey: entry.orderingKey } : {}), kind: entry.kind, payload: entry.payload });
+    const parsed = batch.map((entry) => ({
+      entry,
+      envelope: OpEnvelope.safeParse({ opId: entry.opId, idempotencyKey: entry.idempotencyKey, ...(entry.orderingKey ? { orderingKey: entry.orderingKey } : {}), kind: entry.kind, payload: entry.payload }),
+    }));
+    const early = await this.prefetch(parsed.flatMap(({ envelope }) => (envelope.success ? blobsOf(envelope.data) : [])));
+    for (const { entry, envelope } of parsed) {
       if (!envelope.success) {
         this.outbox.deadLetter(entry.opId, 'INVALID_LOCAL_RECORD', 'the record does not match the protocol schema', this.now());
         deadLettered++;
         continue;
       }
       const blobs = blobsOf(envelope.data);
-      const failure = await this.uploadAll(entry, blobs);
+      const failure = await this.uploadAll(entry, blobs, early);
       if (failure === 'dead') {
         deadLettered++;
         continue;
@@ -97,14 +105,14 @@ export class Pusher {
   }
 
   /** Uploads every blob of one entry. null: all there; 'dead': entry set aside; otherwise why to stop. */
-  private async uploadAll(entry: OutboxEntry, blobs: readonly BlobRef[]): Promise<Failure | 'dead' | null> {
+  private async uploadAll(entry: OutboxEntry, blobs: readonly BlobRef[], early: ReadonlyMap<string, Failure>): Promise<Failure | 'dead' | null> {
     for (const blob of blobs) {
       const size = this.outbox.blobs.size(blob.sha256);
       if (size === null || size !== blob.size) {
         this.outbox.deadLetter(entry.opId, 'BLOB_MISSING', `material ${blob.material} is not on this terminal`, this.now());
         return 'dead';
       }
-      const failure = await this.upload(blob.sha256, size);
+      const failure = early.get(blob.sha256) ?? (await this.upload(blob.sha256, size));
       if (failure?.kind === 'rejected') {
         this.outbox.deadLetter(entry.opId, failure.code, `material ${blob.material}: ${failure.message}`, this.now());
         return 'dead';
@@ -112,6 +120,28 @@ export class Pusher {
       if (failure) return failure;
     }
     return null;
+  }
+
+  /**
+   * Uploads the batch's blobs a few at a time (round trips dominate small materials). Stops at the first
+   * failure; the ordered pass afterwards decides what each failure means for its operation.
+   */
+  private async prefetch(blobs: readonly BlobRef[]): Promise<Map<string, Failure>> {
+    const failures = new Map<string, Failure>();
+    const todo = [...new Map(blobs.filter((b) => !this.uploaded.has(b.sha256)).map((b) => [b.sha256, b])).values()];
+    let next = 0;
+    const worker = async () => {
+      while (failures.size === 0) {
+        const blob = todo[next++];
+        if (!blob) return;
+        const size = this.outbox.blobs.size(blob.sha256);
+        if (size === null || size !== blob.size) continue;
+        const failure = await this.upload(blob.sha256, size);
+        if (failure) failures.set(blob.sha256, failure);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.parallelUploads, todo.length) }, worker));
+    return failures;
   }
 
   private async upload(sha256: string, size: number): Promise<Failure | null> {
