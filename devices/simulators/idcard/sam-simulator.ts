@@ -126,6 +126,8 @@ export class SamSimulator implements IdCardSimulatorControl {
       if (this.stopped || this.transport.isOpen()) return;
       this.transport.open().catch(() => this.scheduleReopen());
     }, 50);
+    // Waiting for a replug must not keep the process alive on its own.
+    this.reopenTimer.unref();
   }
 
   private onData(chunk: Uint8Array): void {
