@@ -20,7 +20,7 @@ async function setup(printDelayMs = 0, jobTimeoutMs = 200) {
   const sim = new VirtualPrinter({ paperWidth: 384, printDelayMs });
   await pair.device.open();
   attachToTransport(sim, pair.device);
-  const printer = new EscPosPrinter(pair.host, { paperWidth: 384, statusTimeoutMs: 50, jobTimeoutMs });
+  const printer = new EscPosPrinter(pair.host, { paperWidth: 384, statusTimeoutMs: 50, jobTimeoutMs, jobTimeoutPerKbMs: 0 });
   opened.push(printer);
   expect((await printer.open()).code).toBe('ok');
   const alerts: PrinterAlert[] = [];
@@ -111,7 +111,7 @@ describe('EscPosPrinter', () => {
   it('a printer that never answers gives offline after a retry with reopen', async () => {
     const pair = createMemoryPair('mute printer');
     await pair.device.open();
-    const printer = new EscPosPrinter(pair.host, { paperWidth: 384, statusTimeoutMs: 20, jobTimeoutMs: 50 });
+    const printer = new EscPosPrinter(pair.host, { paperWidth: 384, statusTimeoutMs: 20, jobTimeoutMs: 50, jobTimeoutPerKbMs: 0 });
     opened.push(printer);
     await printer.open();
     const report = await printer.print(doc);
@@ -158,7 +158,7 @@ describe('EscPosPrinter', () => {
         await host.write(data);
       },
     };
-    const printer = new EscPosPrinter(lossy, { paperWidth: 384, statusTimeoutMs: 50, jobTimeoutMs: 100 });
+    const printer = new EscPosPrinter(lossy, { paperWidth: 384, statusTimeoutMs: 50, jobTimeoutMs: 100, jobTimeoutPerKbMs: 0 });
     opened.push(printer);
     await printer.open();
     const report = await printer.print(doc);
