@@ -79,3 +79,13 @@ describe('SearchIndex properties', () => {
     );
   });
 });
+
+describe('pinyin of mixed terms', () => {
+  it('keeps terms apart even when they start or end with Latin letters or digits', () => {
+    const idx = SearchIndex.build([{ kind: 'item', id: 'm', name: '医保ABC', aliases: ['123社保', 'X光检查'] }]);
+    expect(idx.search('yibaoabc')[0]?.matched).toBe('医保ABC');
+    expect(idx.search('123shebao')[0]?.matched).toBe('123社保');
+    expect(idx.search('xguang')[0]?.matched).toBe('X光检查');
+    expect(idx.search('yba')[0]?.match).toBe('initials');
+  });
+});

@@ -47,13 +47,31 @@ interface Indexed {
 }
 
 function normalize(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[\s·•、，,。.（）()“”"'-]+/g, '');
+  return s.normalize('NFKC').toLowerCase().replace(/[\s·•、，,。.（）()“”"'|-]+/g, '');
 }
 
-function toPinyin(term: string): { full: string; initials: string } {
-  const syllables = pinyin(term, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }) as string[];
-  const parts = syllables.map((s) => normalize(s));
-  return { full: parts.join(''), initials: parts.map((p) => p.slice(0, 1)).join('') };
+const TERM_SEP = '|';
+
+/**
+ * Pinyin of several terms in one library call (per-call overhead dominates index build). Terms never
+ * contain the separator (normalize removes it); a separator glued to neighbouring Latin text comes back
+ * inside one element and is split here.
+ */
+function toPinyinAll(terms: readonly string[]): { full: string; initials: string }[] {
+  const syllables = pinyin(terms.join(TERM_SEP), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }) as string[];
+  const perTerm: string[][] = [[]];
+  for (const syllable of syllables) {
+    const pieces = syllable.split(TERM_SEP);
+    pieces.forEach((piece, i) => {
+      if (i > 0) perTerm.push([]);
+      const p = normalize(piece);
+      if (p.length > 0) perTerm[perTerm.length - 1]?.push(p);
+    });
+  }
+  return terms.map((_, i) => {
+    const parts = perTerm[i] ?? [];
+    return { full: parts.join(''), initials: parts.map((p) => p.slice(0, 1)).join('') };
+  });
 }
 
 function qualityOf(term: string, query: string): MatchQuality | null {
@@ -84,18 +102,9 @@ export class SearchIndex {
 
   static build(entries: readonly SearchEntry[]): SearchIndex {
     const maxPop = Math.max(1, ...entries.map((e) => e.popularity ?? 0));
-    const cache = new Map<string, { full: string; initials: string }>();
-    const py = (t: string) => {
-      let v = cache.get(t);
-      if (!v) {
-        v = toPinyin(t);
-        cache.set(t, v);
-      }
-      return v;
-    };
     const indexed = entries.map((entry): Indexed => {
       const terms = [entry.name, ...entry.aliases].map(normalize).filter((t) => t.length > 0);
-      const pys = terms.map(py);
+      const pys = toPinyinAll(terms);
       return {
         entry,
         terms,
@@ -119,7 +128,8 @@ export class SearchIndex {
   search(rawQuery: string, limit = 20): SearchHit[] {
     const query = normalize(rawQuery).slice(0, 40);
     if (query.length === 0) return [];
-    const latin = /^[a-z]+$/.test(query);
+    // Letters (optionally with digits) are read as pinyin; anything with hanzi as Chinese text.
+    const latin = /^[a-z0-9]+$/.test(query) && /[a-z]/.test(query);
     const synonymQueries = latin ? [] : expandSynonyms(query);
     // Keep only the best `limit` hits (insertion into a small sorted array): common substrings such as
     // 登记 match thousands of entries, and sorting all of them would dominate the query time.
