@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StreamEvaluatorPad } from '../../devices/drivers/evaluator/stream-pad';
 import { StreamScanner } from '../../devices/drivers/scanner/stream-scanner';
+import { validateDevicesConfig } from '../../devices/manager/config';
 import { HotplugWatcher } from '../../devices/manager/discovery';
+import { bindHotplug } from '../../devices/manager/hotplug-binding';
+import { ResolvingTransport } from '../../devices/manager/resolving-transport';
 import type { Listings } from '../../devices/manager/discovery';
 import { StatusStream } from '../../devices/manager/status-stream';
 import { keyMaps } from '../../devices/protocols/evaluator/keymaps';
@@ -61,6 +64,8 @@ describe('device manager over PTY pairs', () => {
     const plug: string[] = [];
     watcher.events.on('vanished', (d) => plug.push(`- ${d.path === scannerPty.host ? 'scanner' : 'pad'}`));
     watcher.events.on('appeared', (d) => plug.push(`+ ${d.path === scannerPty.host ? 'scanner' : 'pad'}`));
+    bindHotplug(watcher, scanner, () => scannerPty.host);
+    bindHotplug(watcher, pad, () => padPty.host);
     await watcher.poll();
     expect(watcher.devices().map((d) => d.known?.model)).toEqual(['CH340 USB-serial', 'CH340 USB-serial']);
 
@@ -68,8 +73,8 @@ describe('device manager over PTY pairs', () => {
     expect((await pad.open()).code).toBe('ok');
 
     await scannerPty.unplug();
-    await until(() => scanner.status().state === 'error', 'scanner error');
     await watcher.poll();
+    await until(() => scanner.status().state === 'error', 'scanner error');
     expect(pad.status().state).toBe('idle');
 
     await scannerPty.replug();
@@ -98,5 +103,62 @@ describe('device manager over PTY pairs', () => {
     await sim.scan('RETURNED-OK');
     await until(() => scans.length === 1, 'scan after return');
     expect(scans).toEqual(['RETURNED-OK']);
+  });
+
+  it('a scanner bound by USB ID is found again when it comes back on a different port', async () => {
+    const first = new PtyPair();
+    await first.start();
+    cleanups.push(() => first.dispose());
+    let current: PtyPair | null = first;
+    const config = validateDevicesConfig({
+      version: 1,
+      devices: { scanner: { kind: 'scanner-serial', link: { type: 'serial', usb: { vendorId: '0x1a86', productId: '0x7523' } } } },
+    });
+    if (!config.ok) throw new Error('bad config');
+    const link = config.config.devices.scanner?.link;
+    if (!link) throw new Error('no scanner link');
+    const transport = new ResolvingTransport(
+      link,
+      async () => ({
+        serialPorts: current && existsSync(current.host) ? [{ path: current.host, vendorId: '1a86', productId: '7523' }] : [],
+        hidDevices: [],
+      }),
+      (path) => new SerialTransport({ path, baudRate: 9600 }),
+    );
+    const scanner = new StreamScanner(transport, { input: 'serial', backoff: { initialMs: 50, maxMs: 200 } });
+    cleanups.push(() => scanner.close());
+    const watcher = new HotplugWatcher(async () => ({
+      serialPorts: current && existsSync(current.host) ? [{ path: current.host, vendorId: '1a86', productId: '7523' }] : [],
+      hidDevices: [],
+    }));
+    bindHotplug(watcher, scanner, () => transport.currentPath());
+    const scans: string[] = [];
+    scanner.events.on('scan', (s) => scans.push(s.text));
+    expect((await scanner.open()).code).toBe('ok');
+    await scanner.claim();
+    await scanner.enable();
+    expect(transport.currentPath()).toBe(first.host);
+    await watcher.poll();
+
+    // Unplug right after open: serialport may not notice a line that vanishes this early, so the
+    // manager's watcher, seeing the port leave the listing, tells the driver.
+    current = null; // the listing no longer shows it, as udev would
+    await first.unplug();
+    await watcher.poll();
+    await until(() => scanner.status().state === 'error', 'error after unplug');
+
+    const second = new PtyPair();
+    await second.start();
+    cleanups.push(() => second.dispose());
+    current = second;
+    await until(() => scanner.status().state === 'idle', 'idle on the new port');
+    expect(transport.currentPath()).toBe(second.host);
+
+    const sim = new ScannerSimulator(new SerialTransport({ path: second.device, baudRate: 9600 }), { input: 'serial' });
+    await sim.open();
+    cleanups.push(() => sim.close());
+    await sim.scan('NEW-PORT-OK');
+    await until(() => scans.length === 1, 'scan on the new port');
+    expect(scans).toEqual(['NEW-PORT-OK']);
   });
 });

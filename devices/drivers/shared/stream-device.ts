@@ -45,6 +45,7 @@ export abstract class StreamDevice<E extends DeviceEvents> extends BaseDevice<E>
   private closing = false;
   private reconnects = 0;
   private lastData: number | null = null;
+  private linkUp = false;
 
   protected constructor(
     role: DeviceRole,
@@ -78,10 +79,22 @@ export abstract class StreamDevice<E extends DeviceEvents> extends BaseDevice<E>
 
   protected async doClose(): Promise<void> {
     this.closing = true;
+    this.linkUp = false;
     this.stopReconnecting();
     this.detach();
     await this.transport.close().catch(() => undefined);
     this.resetInput();
+  }
+
+  /**
+   * Told by the device manager that the port this device uses vanished from the system listing. Serial
+   * bindings do not always notice a line that goes away (e.g. right after open); this makes sure the
+   * device reports it and starts reconnecting. A no-op when the loss is already known.
+   */
+  linkGone(reason: string): void {
+    if (!this.opened || this.closing || !this.linkUp) return;
+    this.onLinkLost(reason);
+    void this.transport.close().catch(() => undefined);
   }
 
   /** Writes to the device; a lost link is a result, not a throw. */
@@ -130,6 +143,7 @@ export abstract class StreamDevice<E extends DeviceEvents> extends BaseDevice<E>
 
   private attach(): void {
     this.detach();
+    this.linkUp = true;
     this.unsubscribers.push(
       this.transport.events.on('data', (chunk) => {
         const t = this.now();
@@ -147,6 +161,7 @@ export abstract class StreamDevice<E extends DeviceEvents> extends BaseDevice<E>
 
   private onLinkLost(reason: string): void {
     if (this.closing) return;
+    this.linkUp = false;
     this.detach();
     this.resetInput();
     this.setState('error', `disconnected (${reason}); reconnecting`, false);
