@@ -1,17 +1,19 @@
-// 好差评 records: one per application per channel (UNIQUE in the schema, checked first in the domain so
-// the caller gets a clear code). Free text can name people, so it is encrypted like other personal data.
+// 好差评 records: one per application per channel plus at most one follow-up (追评) — UNIQUE in the schema,
+// checked first in the domain so the caller gets a clear code. Free text and the evaluator's identity can
+// name people, so both are encrypted like other personal data.
 import type Database from 'better-sqlite3';
 import { checkEvaluation } from '../domain/application/evaluation';
-import type { EvaluationChannel, EvaluationInput, SatisfactionLevel } from '../domain/application/evaluation';
+import type { EvaluationChannel, EvaluationInput, Evaluator, ExistingEvaluation, SatisfactionLevel } from '../domain/application/evaluation';
 import type { FieldCipher } from './crypto';
 
 export interface EvaluationRecord extends EvaluationInput {
   readonly id: number;
+  readonly round: 1 | 2;
 }
 
 export class EvaluationError extends Error {
   constructor(
-    readonly code: 'NOT_FOUND' | 'DUPLICATE' | 'REASON_REQUIRED' | 'TOO_LONG',
+    readonly code: 'NOT_FOUND' | 'DUPLICATE' | 'REASON_REQUIRED' | 'TOO_LONG' | 'NO_FIRST_RATING' | 'BAD_REGION',
     message: string,
   ) {
     super(message);
@@ -23,15 +25,20 @@ interface Row {
   id: number;
   application_id: string;
   channel: EvaluationChannel;
+  round: 1 | 2;
   level: SatisfactionLevel;
   reasons: string;
+  indicator_version: string | null;
   text: Buffer | null;
+  evaluator: Buffer | null;
   staff_id: string | null;
+  region_code: string | null;
   terminal: string;
   at: string;
 }
 
-const textContext = (applicationId: string, channel: string) => `evaluations.text:${applicationId}:${channel}`;
+const context = (column: string, applicationId: string, channel: string, round: number) =>
+  `evaluations.${column}:${applicationId}:${channel}:${round}`;
 
 export class EvaluationRepository {
   constructor(
@@ -43,19 +50,36 @@ export class EvaluationRepository {
     return this.db.transaction(() => {
       const exists = this.db.prepare('SELECT 1 FROM applications WHERE id = ?').get(input.applicationId);
       if (!exists) throw new EvaluationError('NOT_FOUND', 'no such application');
-      const channels = this.db
-        .prepare<[string], { channel: EvaluationChannel }>('SELECT channel FROM evaluations WHERE application_id = ?')
-        .all(input.applicationId)
-        .map((r) => r.channel);
-      const check = checkEvaluation(input, channels);
+      const existing = this.db
+        .prepare<[string], ExistingEvaluation>('SELECT channel, round FROM evaluations WHERE application_id = ?')
+        .all(input.applicationId);
+      const check = checkEvaluation(input, existing);
       if (!check.ok) throw new EvaluationError(check.code, check.message);
-      const text = input.text?.trim() ? this.cipher.encrypt(input.text.trim(), textContext(input.applicationId, input.channel)) : null;
+      const round = input.round ?? 1;
+      const text = input.text?.trim() ? this.cipher.encrypt(input.text.trim(), context('text', input.applicationId, input.channel, round)) : null;
+      const evaluator = input.evaluator
+        ? this.cipher.encrypt(JSON.stringify(input.evaluator), context('evaluator', input.applicationId, input.channel, round))
+        : null;
       const info = this.db
         .prepare(
-          'INSERT INTO evaluations (application_id, channel, level, reasons, text, staff_id, terminal, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          `INSERT INTO evaluations (application_id, channel, round, level, reasons, indicator_version, text, evaluator, staff_id, region_code, terminal, at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(input.applicationId, input.channel, input.level, JSON.stringify(input.reasons ?? []), text, input.staffId ?? null, input.terminal, input.at);
-      return { ...input, id: Number(info.lastInsertRowid) };
+        .run(
+          input.applicationId,
+          input.channel,
+          round,
+          input.level,
+          JSON.stringify(input.reasons ?? []),
+          input.indicatorVersion ?? null,
+          text,
+          evaluator,
+          input.staffId ?? null,
+          input.regionCode ?? null,
+          input.terminal,
+          input.at,
+        );
+      return { ...input, round, id: Number(info.lastInsertRowid) };
     })();
   }
 
@@ -67,10 +91,16 @@ export class EvaluationRepository {
         id: r.id,
         applicationId: r.application_id,
         channel: r.channel,
+        round: r.round,
         level: r.level,
         reasons: JSON.parse(r.reasons) as string[],
-        ...(r.text ? { text: this.cipher.decrypt(r.text, textContext(r.application_id, r.channel)) } : {}),
+        ...(r.indicator_version ? { indicatorVersion: r.indicator_version } : {}),
+        ...(r.text ? { text: this.cipher.decrypt(r.text, context('text', r.application_id, r.channel, r.round)) } : {}),
+        ...(r.evaluator
+          ? { evaluator: JSON.parse(this.cipher.decrypt(r.evaluator, context('evaluator', r.application_id, r.channel, r.round))) as Evaluator }
+          : {}),
         ...(r.staff_id ? { staffId: r.staff_id } : {}),
+        ...(r.region_code ? { regionCode: r.region_code } : {}),
         terminal: r.terminal,
         at: r.at,
       }));

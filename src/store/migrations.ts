@@ -115,6 +115,35 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'evaluation record elements of GB/T 39046 table 9: round (追评), evaluator, region, indicator version, staff',
+    // SQLite cannot change a UNIQUE constraint in place: rebuild the table and copy the rows.
+    sql: `
+      CREATE TABLE evaluations_v5 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        application_id TEXT NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        channel TEXT NOT NULL,
+        round INTEGER NOT NULL DEFAULT 1 CHECK (round IN (1, 2)),
+        level TEXT NOT NULL CHECK (level IN ('非常满意', '满意', '基本满意', '不满意', '非常不满意')),
+        reasons TEXT NOT NULL DEFAULT '[]',
+        indicator_version TEXT,
+        text BLOB,
+        -- AES-256-GCM JSON {kind, name, idNumber, anonymous}; NULL once purged
+        evaluator BLOB,
+        staff_id TEXT,
+        region_code TEXT,
+        terminal TEXT NOT NULL,
+        at TEXT NOT NULL,
+        UNIQUE (application_id, channel, round)
+      );
+      INSERT INTO evaluations_v5 (id, application_id, channel, round, level, reasons, text, staff_id, terminal, at)
+        SELECT id, application_id, channel, 1, level, reasons, text, staff_id, terminal, at FROM evaluations;
+      DROP TABLE evaluations;
+      ALTER TABLE evaluations_v5 RENAME TO evaluations;
+      CREATE UNIQUE INDEX evaluations_one_follow_up ON evaluations(application_id) WHERE round = 2;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -19,7 +19,7 @@ export function purgePersonalData(db: Database.Database, now: string, retentionD
       .map((r) => r.id);
     const clearApp = db.prepare('UPDATE applications SET personal = NULL, applicant_lookup = NULL, purged_at = ? WHERE id = ?');
     const clearAudit = db.prepare('UPDATE application_audit SET reason = NULL WHERE application_id = ?');
-    const clearEval = db.prepare('UPDATE evaluations SET text = NULL WHERE application_id = ?');
+    const clearEval = db.prepare('UPDATE evaluations SET text = NULL, evaluator = NULL WHERE application_id = ?');
     for (const id of ids) {
       clearApp.run(now, id);
       clearAudit.run(id);

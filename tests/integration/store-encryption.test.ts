@@ -27,6 +27,7 @@ describe('personal data encrypted at rest', () => {
       channel: 'kiosk',
       level: '不满意',
       text: `我是${APPLICANT_NAME}`,
+      evaluator: { kind: 'person', name: APPLICANT_NAME, idNumber: APPLICANT_ID, anonymous: false },
       at: '2026-11-23T10:05:00Z',
       terminal: 'QX01-K01',
     });

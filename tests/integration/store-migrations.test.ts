@@ -39,6 +39,12 @@ describe('store migrations', () => {
       expect(schemaVersion(old.db)).toBe(from);
       expect(old.catalogs.import(sampleCatalogText(), '2026-11-23T08:00:00Z').ok).toBe(true);
       const submitted = from >= 2 ? old.applications.submit(submitInput()) : null;
+      if (submitted && from >= 3) {
+        // written with the columns of that version, as an older build would have
+        old.db
+          .prepare("INSERT INTO evaluations (application_id, channel, level, reasons, terminal, at) VALUES (?, 'windowPad', '满意', '[]', 'W1', '2026-11-23T09:45:00Z')")
+          .run(submitted.id);
+      }
       old.close();
 
       const store = openStore({ path, key: KEY });
@@ -47,6 +53,8 @@ describe('store migrations', () => {
       if (submitted) {
         expect(store.applications.get(submitted.id)?.personal?.applicant.name).toBe('欧阳娜娜');
         store.evaluations.add({ applicationId: submitted.id, channel: 'kiosk', level: '满意', at: '2026-11-23T10:00:00Z', terminal: 'QX01-K01' });
+        const rounds = store.evaluations.list(submitted.id).map((e) => [e.channel, e.round]);
+        expect(rounds).toEqual(from >= 3 ? [['windowPad', 1], ['kiosk', 1]] : [['kiosk', 1]]);
       }
       expect(store.calendar.upsertYear(2027, { offDays: ['2027-01-01'], adjustedWorkdays: [] }, 'sync', '2026-11-23T10:00:00Z')).toEqual({ ok: true });
       store.close();

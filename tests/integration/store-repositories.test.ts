@@ -104,7 +104,15 @@ describe('evaluation repository', () => {
     expect(() => store.evaluations.add({ ...base, channel: 'kiosk', level: '满意' })).toThrow(EvaluationError);
     expect(() => store.evaluations.add({ ...base, channel: 'pc', level: '非常不满意' })).toThrow(/reason/);
     expect(() => store.evaluations.add({ ...base, applicationId: 'nope', channel: 'pc', level: '满意' })).toThrow(/no such/);
-    expect(store.evaluations.list(app.id).map((e) => [e.channel, e.level, e.reasons])).toEqual([
+    // one follow-up rating (追评) after a first one, never two
+    const followUp = store.evaluations.add({ ...base, channel: 'kiosk', round: 2, level: '满意', regionCode: '439926', indicatorVersion: '2026.1' });
+    expect(followUp.round).toBe(2);
+    expect(() => store.evaluations.add({ ...base, channel: 'windowPad', round: 2, level: '满意' })).toThrow(/one follow-up/);
+    const evaluator = { kind: 'person' as const, name: '张三', idNumber: '34052419800101001X', anonymous: true };
+    const other = store.applications.submit(submitInput());
+    store.evaluations.add({ ...base, applicationId: other.id, channel: 'qrCode', level: '基本满意', evaluator });
+    expect(store.evaluations.list(other.id)[0]?.evaluator).toEqual(evaluator);
+    expect(store.evaluations.list(app.id).filter((e) => e.round === 1).map((e) => [e.channel, e.level, e.reasons])).toEqual([
       ['kiosk', '非常满意', []],
       ['windowPad', '不满意', ['等候时间长']],
     ]);

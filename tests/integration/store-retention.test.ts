@@ -17,7 +17,15 @@ describe('retention purge', () => {
       at: '2026-09-02T09:00:00.000Z',
       reason: '照片不清晰',
     });
-    store.evaluations.add({ applicationId: oldSynced.id, channel: 'kiosk', level: '满意', text: '很好', at: '2026-09-02T09:00:00Z', terminal: 'K1' });
+    store.evaluations.add({
+      applicationId: oldSynced.id,
+      channel: 'kiosk',
+      level: '满意',
+      text: '很好',
+      evaluator: { kind: 'person', name: '某某', idNumber: APPLICANT_ID, anonymous: false },
+      at: '2026-09-02T09:00:00Z',
+      terminal: 'K1',
+    });
 
     expect(store.purgePersonalData('2026-11-23T12:00:00.000Z')).toBe(1);
 
@@ -29,6 +37,8 @@ describe('retention purge', () => {
     expect(purged?.materials).toHaveLength(2);
     expect(store.applications.audit(oldSynced.id).map((a) => a.reason)).toEqual([undefined, undefined]);
     expect(store.evaluations.list(oldSynced.id)[0]?.text).toBeUndefined();
+    expect(store.evaluations.list(oldSynced.id)[0]?.evaluator).toBeUndefined();
+    expect(store.evaluations.list(oldSynced.id)[0]?.level).toBe('满意'); // the rating itself stays
     expect(store.applications.findByApplicant(APPLICANT_ID).map((a) => a.id).sort()).toEqual([oldUnsynced.id, recentSynced.id].sort());
 
     expect(store.applications.get(oldUnsynced.id)?.personal).not.toBeNull();

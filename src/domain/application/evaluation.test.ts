@@ -15,8 +15,18 @@ describe('evaluations', () => {
   });
   it('one evaluation per application per channel', () => {
     expect(checkEvaluation(base, [])).toEqual({ ok: true });
-    expect(checkEvaluation(base, ['windowPad'])).toEqual({ ok: true });
-    expect(checkEvaluation(base, ['kiosk'])).toMatchObject({ ok: false, code: 'DUPLICATE' });
+    expect(checkEvaluation(base, [{ channel: 'windowPad', round: 1 }])).toEqual({ ok: true });
+    expect(checkEvaluation(base, [{ channel: 'kiosk', round: 1 }])).toMatchObject({ ok: false, code: 'DUPLICATE' });
+  });
+  it('at most one follow-up rating (追评), and only after a first rating', () => {
+    const followUp = { ...base, round: 2 as const };
+    expect(checkEvaluation(followUp, [])).toMatchObject({ ok: false, code: 'NO_FIRST_RATING' });
+    expect(checkEvaluation(followUp, [{ channel: 'windowPad', round: 1 }])).toEqual({ ok: true });
+    expect(checkEvaluation(followUp, [{ channel: 'kiosk', round: 1 }, { channel: 'kiosk', round: 2 }])).toMatchObject({ code: 'DUPLICATE' });
+  });
+  it('region codes are 6-9 digits', () => {
+    expect(checkEvaluation({ ...base, regionCode: '439926' }, [])).toEqual({ ok: true });
+    expect(checkEvaluation({ ...base, regionCode: 'QX' }, [])).toMatchObject({ code: 'BAD_REGION' });
   });
   it('a bad rating needs a reason or text', () => {
     expect(checkEvaluation({ ...base, level: '非常不满意' }, [])).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });

@@ -9,16 +9,38 @@ export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
 export const EVALUATION_CHANNELS = ['kiosk', 'windowPad', 'pc', 'mobile', 'qrCode', 'phone', 'sms'] as const;
 export type EvaluationChannel = (typeof EVALUATION_CHANNELS)[number];
 
+/** Who rated (GB/T 39046 评价人); personal data, encrypted at rest. */
+export interface Evaluator {
+  readonly kind: 'person' | 'legalEntity';
+  readonly name: string;
+  /** ID number, or USCC for a legal entity. */
+  readonly idNumber: string;
+  readonly anonymous: boolean;
+}
+
 export interface EvaluationInput {
   readonly applicationId: string;
   readonly channel: EvaluationChannel;
   readonly level: SatisfactionLevel;
+  /** 1 = the rating, 2 = the one follow-up rating (追评) an application may get. */
+  readonly round?: 1 | 2;
+  /** Indicator codes (evalDetail) from the central indicator set, and that set's version. */
   readonly reasons?: readonly string[];
+  readonly indicatorVersion?: string;
   readonly text?: string;
   readonly at: string;
   readonly terminal: string;
+  /** Administrative division where the rating was made (行政区划, up to 9 digits). */
+  readonly regionCode?: string;
   /** Window staff number being rated, when rated at a window. */
   readonly staffId?: string;
+  readonly evaluator?: Evaluator;
+}
+
+/** What is already recorded for the application: (channel, round) pairs. */
+export interface ExistingEvaluation {
+  readonly channel: EvaluationChannel;
+  readonly round: 1 | 2;
 }
 
 export function isBadLevel(level: SatisfactionLevel): boolean {
@@ -35,11 +57,21 @@ export function toProvincialScore(level: SatisfactionLevel): number {
   return 5 - SATISFACTION_LEVELS.indexOf(level);
 }
 
-export type EvaluationCheck = { ok: true } | { ok: false; code: 'DUPLICATE' | 'REASON_REQUIRED' | 'TOO_LONG'; message: string };
+export type EvaluationCheck =
+  | { ok: true }
+  | { ok: false; code: 'DUPLICATE' | 'REASON_REQUIRED' | 'TOO_LONG' | 'NO_FIRST_RATING' | 'BAD_REGION'; message: string };
 
-export function checkEvaluation(input: EvaluationInput, existingChannels: readonly EvaluationChannel[]): EvaluationCheck {
-  if (existingChannels.includes(input.channel)) {
+export function checkEvaluation(input: EvaluationInput, existing: readonly ExistingEvaluation[]): EvaluationCheck {
+  const round = input.round ?? 1;
+  if (round === 1 && existing.some((e) => e.round === 1 && e.channel === input.channel)) {
     return { ok: false, code: 'DUPLICATE', message: '该办件已通过此渠道评价 (already rated on this channel)' };
+  }
+  if (round === 2) {
+    if (existing.some((e) => e.round === 2)) return { ok: false, code: 'DUPLICATE', message: '每个办件只能追评一次 (one follow-up rating only)' };
+    if (!existing.some((e) => e.round === 1)) return { ok: false, code: 'NO_FIRST_RATING', message: '追评须在首次评价之后 (rate first, then follow up)' };
+  }
+  if (input.regionCode !== undefined && !/^\d{6,9}$/.test(input.regionCode)) {
+    return { ok: false, code: 'BAD_REGION', message: 'region code must be 6-9 digits' };
   }
   const text = input.text?.trim() ?? '';
   if (Array.from(text).length > 500) return { ok: false, code: 'TOO_LONG', message: '评价内容不超过 500 字' };
