@@ -9,7 +9,6 @@ import { encodeHidPosReports } from '../../devices/protocols/scanner/hid-pos';
 import { encodeKeyboardReports } from '../../devices/protocols/scanner/keyboard-report';
 import { aimFor } from '../../devices/protocols/scanner/symbology';
 import type { HidDeviceLike } from '../../devices/transports/hid';
-import type { Device } from '../../devices/model/device';
 
 /** A scripted USB HID device: the test makes it send input reports exactly as node-hid delivers them. */
 class ScriptedHid extends EventEmitter implements HidDeviceLike {
@@ -29,7 +28,7 @@ class ScriptedHid extends EventEmitter implements HidDeviceLike {
   }
 }
 
-const devices: Device[] = [];
+const devices: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   for (const d of devices.splice(0)) await d.close();
 });
