@@ -156,18 +156,21 @@ async function request<S extends z.ZodType>(
 ): Promise<Outcome<z.infer<S>>> {
   let response: Response;
   let text: string;
+  // A cleared timer rather than AbortSignal.timeout: that one keeps the request (and its body) reachable
+  // until it fires, which under load holds megabytes of blob chunks for no reason.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException('request timed out', 'TimeoutError')), timeoutMs);
+  const forward = () => controller.abort(init.signal?.reason);
+  init.signal?.addEventListener('abort', forward, { once: true });
   try {
-    response = await fetchImpl(url, {
-      method: init.method,
-      headers: init.headers,
-      body: init.body ? (init.body as Uint8Array<ArrayBuffer>) : undefined,
-      signal: init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
-      redirect: 'error',
-    });
+    response = await fetchImpl(url, { method: init.method, headers: init.headers, body: init.body ? (init.body as Uint8Array<ArrayBuffer>) : undefined, signal: controller.signal, redirect: 'error' });
     // Reading the body can fail too: a connection dropped mid-body, or the timeout firing now.
     text = await response.text();
   } catch (error) {
     return { kind: 'retryable', reason: `network: ${describe(error)}` };
+  } finally {
+    clearTimeout(timer);
+    init.signal?.removeEventListener('abort', forward);
   }
   const json = (() => {
     try {
