@@ -89,3 +89,17 @@ describe('pinyin of mixed terms', () => {
     expect(idx.search('yba')[0]?.match).toBe('initials');
   });
 });
+
+describe('joined corpora', () => {
+  it('a query never matches across two terms or two entries', () => {
+    const idx = SearchIndex.build([
+      { kind: 'item', id: 'a', name: '甲乙', aliases: ['丙丁'] },
+      { kind: 'item', id: 'b', name: '戊己', aliases: [] },
+    ]);
+    expect(idx.search('乙丙')).toEqual([]);
+    expect(idx.search('丁戊')).toEqual([]);
+    expect(idx.search('乙\u0001丙')).toEqual([]);
+    expect(idx.search('丁\u0002戊').map((h) => h.id)).toEqual([]);
+    expect(idx.search('戊己')[0]?.id).toBe('b');
+  });
+});

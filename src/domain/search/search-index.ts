@@ -30,6 +30,7 @@ export interface SearchHit {
 }
 
 const SEP = '\u0001';
+const ENTRY_SEP = '\u0002';
 const BASE: Record<MatchKind, number> = { name: 1000, alias: 800, synonym: 600, pinyin: 500, initials: 400, department: 200 };
 const QUALITY: Record<MatchQuality, number> = { exact: 150, prefix: 80, substring: 0 };
 
@@ -47,7 +48,13 @@ interface Indexed {
 }
 
 function normalize(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[\s·•、，,。.（）()“”"'|-]+/g, '');
+  // The term and entry separators are removed too: a query must not match across them.
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replaceAll(SEP, '')
+    .replaceAll(ENTRY_SEP, '')
+    .replace(/[\s·•、，,。.（）()“”"'|-]+/g, '');
 }
 
 const TERM_SEP = '|';
@@ -93,11 +100,59 @@ function bestTerm(joined: string, terms: readonly string[], query: string): { in
   return best;
 }
 
+/**
+ * One field of every entry joined into a single string, so a query is one native substring scan that
+ * jumps from match to match instead of a loop over 10,000 entries.
+ */
+class Corpus {
+  private readonly joined: string;
+  private readonly starts: number[];
+
+  constructor(fields: readonly string[]) {
+    this.starts = [];
+    let offset = 0;
+    for (const f of fields) {
+      this.starts.push(offset);
+      offset += f.length + 1;
+    }
+    this.joined = fields.join(ENTRY_SEP);
+  }
+
+  /** Adds the index of every entry whose field contains `query`. */
+  collect(query: string, out: Set<number>): void {
+    let pos = this.joined.indexOf(query);
+    while (pos !== -1) {
+      const entry = this.entryAt(pos);
+      out.add(entry);
+      pos = this.joined.indexOf(query, this.starts[entry + 1] ?? this.joined.length);
+    }
+  }
+
+  private entryAt(pos: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}
+
 export class SearchIndex {
   private readonly entries: Indexed[];
+  private readonly textCorpus: Corpus;
+  private readonly fullCorpus: Corpus;
+  private readonly initialsCorpus: Corpus;
+  private readonly departmentCorpus: Corpus;
 
   private constructor(entries: Indexed[]) {
     this.entries = entries;
+    this.textCorpus = new Corpus(entries.map((e) => e.text));
+    this.fullCorpus = new Corpus(entries.map((e) => e.full));
+    this.initialsCorpus = new Corpus(entries.map((e) => e.initials));
+    this.departmentCorpus = new Corpus(entries.map((e) => e.department));
   }
 
   static build(entries: readonly SearchEntry[]): SearchIndex {
@@ -133,9 +188,21 @@ export class SearchIndex {
     const synonymQueries = latin ? [] : expandSynonyms(query);
     // Keep only the best `limit` hits (insertion into a small sorted array): common substrings such as
     // 登记 match thousands of entries, and sorting all of them would dominate the query time.
+    const candidates = new Set<number>();
+    if (latin) {
+      this.fullCorpus.collect(query, candidates);
+      if (query.length <= 12) this.initialsCorpus.collect(query, candidates);
+    } else {
+      this.textCorpus.collect(query, candidates);
+      for (const s of synonymQueries) this.textCorpus.collect(s, candidates);
+      this.departmentCorpus.collect(query, candidates);
+    }
     const top: SearchHit[] = [];
     const max = Math.max(1, Math.min(limit, 100));
-    for (const e of this.entries) {
+    // compareHits is a total order, so the candidates' visiting order does not change the result.
+    for (const index of candidates) {
+      const e = this.entries[index];
+      if (!e) continue;
       const hit = latin ? this.matchLatin(e, query) : this.matchChinese(e, query, synonymQueries);
       if (!hit) continue;
       const last = top[top.length - 1];
