@@ -176,6 +176,8 @@ export abstract class StreamDevice<E extends DeviceEvents> extends BaseDevice<E>
       this.reconnectTimer = null;
       void this.tryReconnect();
     }, delay);
+    // Waiting for a cable must not keep a shutting-down process alive.
+    this.reconnectTimer.unref?.();
   }
 
   private async tryReconnect(): Promise<void> {
