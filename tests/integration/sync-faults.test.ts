@@ -87,7 +87,7 @@ describe('sync under network faults', () => {
     const { engine } = await terminal(workload);
     engine.start();
     await until(() => (proxy.counts.get('status500') ?? 0) >= 10);
-    expect(engine.state()).toMatchObject({ phase: 'backoff', pending: 20 });
+    expect(engine.state()).toMatchObject({ pending: 20, lastSuccessAt: null });
     expect(engine.state().lastError?.message).toMatch(/500/);
     expect(engine.state().oldestPendingAgeMs).toBeGreaterThanOrEqual(0);
     expect(await platform.repo.countApplications()).toBe(0);
@@ -185,5 +185,27 @@ describe('sync under network faults', () => {
     await until(() => inbox.applied.length >= 15);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(inbox.applied.map((m) => (m.payload as { n: number }).n)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+  });
+
+  it('picks up records appended without a kick through its always-armed timer', async () => {
+    const workload = new Workload();
+    const { engine } = await terminal(workload, { idlePollMs: 100 });
+    engine.start();
+    await until(() => engine.state().phase === 'idle');
+    workload.add('TM-1', 1, 1000, 1);
+    await until(() => engine.state().pending === 0, 5_000);
+    expect(await verifyOnPlatform(platform.repo, workload.queued)).toEqual([]);
+  });
+
+  it('reports version, backlog and devices in its heartbeat', async () => {
+    const workload = new Workload();
+    proxy.setPlan((_i, _m, url) => (url.startsWith('/v1/heartbeat') ? 'pass' : 'status500'));
+    workload.add('HB-1', 1, 1000, 2);
+    const { engine, credentials } = await terminal(workload, { heartbeatMs: 50, devices: () => [{ device: 'printer', state: 'degraded' }] });
+    engine.start();
+    const listed = async () =>
+      ((await platform.admin('GET', '/admin/terminals')).body as { terminals: { id: string; backlog: number | null; version: string | null; silent: boolean }[] }).terminals.find((t) => t.id === credentials.terminalId);
+    await until(async () => (await listed())?.backlog === 3);
+    expect(await listed()).toMatchObject({ version: '0.1.0', silent: false });
   });
 });

@@ -67,7 +67,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   const user = owner ? 'postgres' : (process.env.USER ?? 'postgres');
   run('initdb', ['-D', data, '-U', user, '--auth=trust', '--encoding=UTF8', '--no-locale', '--no-sync']);
   // Unix sockets go into the temp dir so nothing needs /var/run/postgresql.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=32MB`;
   run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
   const base = `postgres://${user}@127.0.0.1:${port}`;
   let stopped = false;
