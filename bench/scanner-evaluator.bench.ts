@@ -89,7 +89,7 @@ async function padLatency(host: Transport, device: Transport, n: number): Promis
   for (let i = 0; i < n; i += 1) {
     // a press counts as done when the pad got its echo (the full round trip a real pad waits for)
     const t = performance.now();
-    const result = await sim.press(i % 2 === 0 ? 'satisfied' : 'very-satisfied');
+    const result = await sim.press(i % 2 === 0 ? '满意' : '非常满意');
     if (!result.ok || !result.acknowledged) throw new Error('press not acknowledged');
     samples.push(performance.now() - t);
   }

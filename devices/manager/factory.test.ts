@@ -37,10 +37,10 @@ describe('drivers from configuration', () => {
 
   it('uses a technician key map over the model table', async () => {
     const entry = config({
-      evaluator: { kind: 'evaluator-bus', link: { type: 'simulated' }, options: { model: 'queuesystem-4', keyMap: { '9': 'very-dissatisfied', '8': 'very-satisfied' } } },
+      evaluator: { kind: 'evaluator-bus', link: { type: 'simulated' }, options: { model: 'queuesystem-4', keyMap: { '9': '非常不满意', '8': '非常满意' } } },
     }).evaluator;
     if (!entry) throw new Error('no entry');
-    expect(keyMapOf(entry).keys).toEqual({ '9': 'very-dissatisfied', '8': 'very-satisfied' });
+    expect(keyMapOf(entry).keys).toEqual({ '9': '非常不满意', '8': '非常满意' });
     const { host, device } = createMemoryPair();
     const built = evaluatorPadFromConfig(entry, host);
     if (!built.ok) throw new Error(built.detail);
@@ -51,8 +51,8 @@ describe('drivers from configuration', () => {
     await built.device.enable();
     const sim = new PadSimulator(device, { input: 'bus', keyMap: keyMapOf(entry) });
     await sim.open();
-    await sim.press('very-dissatisfied');
-    expect(levels).toEqual(['very-dissatisfied']);
+    await sim.press('非常不满意');
+    expect(levels).toEqual(['非常不满意']);
     await built.device.close();
   });
 

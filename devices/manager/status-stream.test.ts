@@ -63,9 +63,9 @@ describe('simulated scanner and pad', () => {
     const off = forwardScannerAndPadEvents(sp, (name, payload) => published.push(`${name} ${JSON.stringify(payload)}`));
     const handlers = scannerAndPadSimulatorHandlers(() => sp.simulator);
     expect(await handlers['sim.scanner.scan']({ text: 'ZW-2026-000123' })).toEqual({ sent: true });
-    expect(await handlers['sim.evaluator.press']({ level: 'very-satisfied' })).toEqual({ pressed: true });
+    expect(await handlers['sim.evaluator.press']({ level: '非常满意' })).toEqual({ pressed: true });
     await tick();
-    expect(published).toEqual(['scan {"text":"ZW-2026-000123","symbology":"qr"}', 'evaluator.key {"level":"very-satisfied"}']);
+    expect(published).toEqual(['scan {"text":"ZW-2026-000123","symbology":"qr"}', 'evaluator.key {"level":"非常满意"}']);
     off();
     const none = scannerAndPadSimulatorHandlers(() => null);
     await expect(none['sim.scanner.scan']({ text: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -58,7 +58,7 @@ afterEach(async () => {
 describe('window-bus evaluation pad over a PTY pair (real serialport)', () => {
   it('five presses map to the five levels, each acknowledged by echo', async () => {
     const r = await rig(keyMaps['generic-5']);
-    const all = ['very-satisfied', 'satisfied', 'basically-satisfied', 'dissatisfied', 'very-dissatisfied'] as const;
+    const all = ['非常满意', '满意', '基本满意', '不满意', '非常不满意'] as const;
     for (const level of all) expect(await r.sim.press(level)).toMatchObject({ ok: true, acknowledged: true });
     await until(() => r.levels.length === 5, 'five key events');
     expect(r.levels).toEqual(all);
@@ -75,7 +75,7 @@ describe('window-bus evaluation pad over a PTY pair (real serialport)', () => {
     const other = encodeFrame({ address: 7, fn: fnKeyPress, data: Uint8Array.of(0) });
     await raw.write(Uint8Array.from([0x00, 0x13, ...bad, 0xff, ...other, ...good]));
     await until(() => r.levels.length === 1, 'one key event');
-    expect(r.levels).toEqual(['very-satisfied']);
+    expect(r.levels).toEqual(['非常满意']);
     expect(r.rejected).toContain('checksum');
     expect(r.rejected).toContain('other-address');
     await raw.close();
@@ -89,8 +89,8 @@ describe('window-bus evaluation pad over a PTY pair (real serialport)', () => {
     await r.pty.replug();
     await until(() => r.pad.status().state === 'idle', 'idle after replug');
     await r.sim.open();
-    expect(await r.sim.press('dissatisfied')).toMatchObject({ ok: true, acknowledged: true });
+    expect(await r.sim.press('不满意')).toMatchObject({ ok: true, acknowledged: true });
     await until(() => r.levels.length === 1, 'key after replug');
-    expect(r.levels).toEqual(['dissatisfied']);
+    expect(r.levels).toEqual(['不满意']);
   });
 });

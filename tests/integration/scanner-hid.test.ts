@@ -126,7 +126,7 @@ describe('HID scanners and key pads through the HID transport (scripted node-hid
 
   it('USB keyboard evaluation pad with a technician key map', async () => {
     const entry = configOf({
-      evaluator: { kind: 'evaluator-hid-keys', link: { type: 'hid', path: '/dev/hidraw6' }, options: { keyMap: { a: 'very-satisfied', e: 'very-dissatisfied' } } },
+      evaluator: { kind: 'evaluator-hid-keys', link: { type: 'hid', path: '/dev/hidraw6' }, options: { keyMap: { a: '非常满意', e: '非常不满意' } } },
     }).evaluator;
     if (!entry) throw new Error('no pad');
     const hid = new ScriptedHid();
@@ -142,6 +142,6 @@ describe('HID scanners and key pads through the HID transport (scripted node-hid
     await pad.claim();
     await pad.enable();
     for (const r of encodeKeyboardReports('aez', 'none')) hid.send(r);
-    expect(levels).toEqual(['very-satisfied', 'very-dissatisfied']);
+    expect(levels).toEqual(['非常满意', '非常不满意']);
   });
 });

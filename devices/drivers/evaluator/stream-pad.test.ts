@@ -26,7 +26,7 @@ async function rig(input: PadInput, keyMap: KeyMap) {
 describe('StreamEvaluatorPad', () => {
   it('bus: each of the five presses arrives once and is acknowledged first time', async () => {
     const { pad, simulator, levels } = await rig('bus', keyMaps['generic-5']);
-    const all: EvaluationLevel[] = ['very-satisfied', 'satisfied', 'basically-satisfied', 'dissatisfied', 'very-dissatisfied'];
+    const all: EvaluationLevel[] = ['非常满意', '满意', '基本满意', '不满意', '非常不满意'];
     for (const level of all) expect(await simulator.press(level)).toEqual({ ok: true, acknowledged: true, attempts: 1 });
     expect(levels).toEqual(all);
     await pad.close();
@@ -39,7 +39,7 @@ describe('StreamEvaluatorPad', () => {
     await simulator.open();
     const seen: number[] = [];
     host.events.on('data', (d) => seen.push(d.length));
-    expect(await simulator.press('satisfied')).toEqual({ ok: true, acknowledged: false, attempts: 3 });
+    expect(await simulator.press('满意')).toEqual({ ok: true, acknowledged: false, attempts: 3 });
     expect(seen).toHaveLength(3);
   });
 
@@ -48,15 +48,15 @@ describe('StreamEvaluatorPad', () => {
     expect((await pad.startEvaluation()).code).toBe('ok');
     await tick();
     expect(simulator.commands).toEqual([{ address: 1, fn: fnHostCommand, data: Uint8Array.of(0x0b) }]);
-    expect(await simulator.press('very-dissatisfied')).toEqual({ ok: false, reason: 'no-such-key' });
+    expect(await simulator.press('非常不满意')).toEqual({ ok: false, reason: 'no-such-key' });
     await pad.close();
   });
 
   it('hid-keys: a USB keyboard pad maps typed digits', async () => {
     const { pad, simulator, levels } = await rig('hid-keys', keyMaps['hid-digits-5']);
-    await simulator.press('dissatisfied');
+    await simulator.press('不满意');
     await tick();
-    expect(levels).toEqual(['dissatisfied']);
+    expect(levels).toEqual(['不满意']);
     expect((await pad.startEvaluation()).code).toBe('unsupported');
     await pad.close();
   });
@@ -69,8 +69,8 @@ describe('StreamEvaluatorPad', () => {
     await simulator.open();
     for (let i = 0; i < 20 && pad.status().state !== 'idle'; i += 1) await tick(10);
     expect(pad.status().state).toBe('idle');
-    await simulator.press('satisfied');
-    expect(levels).toEqual(['satisfied']);
+    await simulator.press('满意');
+    expect(levels).toEqual(['满意']);
     await pad.close();
   });
 });

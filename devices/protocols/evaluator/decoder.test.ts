@@ -11,10 +11,10 @@ const press = (key: number, address = 1): Uint8Array => encodeFrame({ address, f
 
 describe('evaluator key mapping', () => {
   it('maps each model table to the five levels', () => {
-    expect(levelForKey(keyMaps['generic-5'], '0')).toEqual({ ok: true, level: 'very-satisfied' });
-    expect(levelForKey(keyMaps['generic-5'], '4')).toEqual({ ok: true, level: 'very-dissatisfied' });
-    expect(levelForKey(keyMaps['queuesystem-4'], '0')).toEqual({ ok: true, level: 'dissatisfied' });
-    expect(levelForKey(keyMaps['queuesystem-4'], '3')).toEqual({ ok: true, level: 'very-satisfied' });
+    expect(levelForKey(keyMaps['generic-5'], '0')).toEqual({ ok: true, level: '非常满意' });
+    expect(levelForKey(keyMaps['generic-5'], '4')).toEqual({ ok: true, level: '非常不满意' });
+    expect(levelForKey(keyMaps['queuesystem-4'], '0')).toEqual({ ok: true, level: '不满意' });
+    expect(levelForKey(keyMaps['queuesystem-4'], '3')).toEqual({ ok: true, level: '非常满意' });
     expect(levelForKey(keyMaps['queuesystem-4'], '4')).toEqual({ ok: false, reason: 'unmapped-key' });
     expect(levelForKey(keyMaps['hid-digits-5'], 'constructor')).toEqual({ ok: false, reason: 'unmapped-key' });
   });
@@ -28,14 +28,14 @@ describe('evaluator key mapping', () => {
         expect(key === undefined ? undefined : levelForKey(map, key)).toEqual({ ok: true, level });
       }
     }
-    expect(keyForLevel(keyMaps['queuesystem-4'], 'very-dissatisfied')).toBeUndefined();
+    expect(keyForLevel(keyMaps['queuesystem-4'], '非常不满意')).toBeUndefined();
   });
 
   it('codes levels both ways and flags 差评', () => {
-    expect(gbCodeOf('very-satisfied')).toBe(1);
-    expect(provincialCodeOf('very-satisfied')).toBe(5);
-    expect(provincialCodeOf('very-dissatisfied')).toBe(1);
-    expect(EvaluationLevel.options.filter(isBadReview)).toEqual(['dissatisfied', 'very-dissatisfied']);
+    expect(gbCodeOf('非常满意')).toBe(1);
+    expect(provincialCodeOf('非常满意')).toBe(5);
+    expect(provincialCodeOf('非常不满意')).toBe(1);
+    expect(EvaluationLevel.options.filter(isBadReview)).toEqual(['不满意', '非常不满意']);
   });
 });
 
@@ -44,7 +44,7 @@ describe('pad decoders', () => {
     const decoder = createPadDecoder({ input: 'bus', keyMap: keyMaps['generic-5'] });
     expect(decoder.push(press(2), 0)).toEqual([
       { kind: 'reply', bytes: press(2) },
-      { kind: 'key', key: '2', level: 'basically-satisfied' },
+      { kind: 'key', key: '2', level: '基本满意' },
     ]);
   });
 
@@ -71,8 +71,8 @@ describe('pad decoders', () => {
     const decoder = createPadDecoder({ input: 'hid-keys', keyMap: keyMaps['hid-digits-5'] });
     const items = encodeKeyboardReports('15x', 'none').flatMap((r) => decoder.push(r, 0));
     expect(items).toEqual([
-      { kind: 'key', key: '1', level: 'very-satisfied' },
-      { kind: 'key', key: '5', level: 'very-dissatisfied' },
+      { kind: 'key', key: '1', level: '非常满意' },
+      { kind: 'key', key: '5', level: '非常不满意' },
       { kind: 'rejected', reason: 'unmapped-key' },
     ]);
   });

@@ -19,21 +19,21 @@ export const keyMaps = {
     model: 'generic-5',
     description: 'Generic five-key pad on the window bus: key 0 非常满意 … key 4 非常不满意',
     source: 'This project (ordering of GB/T 39046-2020 code table A.8)',
-    keys: { '0': 'very-satisfied', '1': 'satisfied', '2': 'basically-satisfied', '3': 'dissatisfied', '4': 'very-dissatisfied' },
+    keys: { '0': '非常满意', '1': '满意', '2': '基本满意', '3': '不满意', '4': '非常不满意' },
   },
   /** Four-key pads of the open QueueSystem deployments: 0 不满意, 1 default, 2 满意, 3 非常满意. */
   'queuesystem-4': {
     model: 'queuesystem-4',
     description: 'Four-key bus pad (QueueSystem): 不满意 / 基本满意 / 满意 / 非常满意',
     source: 'JackQChen/QueueSystem CallSystem/frmMain.cs, specs/printer-evaluator.md B3.2 [S]; key 1 "default" read as 基本满意 [U]',
-    keys: { '0': 'dissatisfied', '1': 'basically-satisfied', '2': 'satisfied', '3': 'very-satisfied' },
+    keys: { '0': '不满意', '1': '基本满意', '2': '满意', '3': '非常满意' },
   },
   /** USB "keyboard" pads: no public key map exists (B3.1 [U]); digits 1–5 in GB/T 39046 order is our default. */
   'hid-digits-5': {
     model: 'hid-digits-5',
     description: 'USB keyboard pad typing 1–5: 1 非常满意 … 5 非常不满意',
     source: 'This project; no public HID key map found (specs/printer-evaluator.md B3.1 [U]) — confirm per model',
-    keys: { '1': 'very-satisfied', '2': 'satisfied', '3': 'basically-satisfied', '4': 'dissatisfied', '5': 'very-dissatisfied' },
+    keys: { '1': '非常满意', '2': '满意', '3': '基本满意', '4': '不满意', '5': '非常不满意' },
   },
 } as const satisfies Record<string, KeyMap>;
 
