@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { forgetCredentials, keyFileCipher, loadCredentials, saveCredentials } from './credentials';
+import { forgetCredentials, keyFileCipher, loadCredentials, preferredCipher, saveCredentials } from './credentials';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,5 +29,24 @@ describe('terminal credentials at rest', () => {
     expect(() => loadCredentials(file, keyFileCipher(join(dir, 'b.key')))).toThrow();
     writeFileSync(file, '{"platformUrl":1}');
     expect(() => loadCredentials(file, keyFileCipher(join(dir, 'a.key')))).toThrow(/damaged/);
+  });
+
+  it('uses safeStorage when the OS offers it, the key file otherwise', () => {
+    dir = mkdtempSync(join(tmpdir(), 'cred-'));
+    const sealed: string[] = [];
+    const fake = {
+      isEncryptionAvailable: () => true,
+      encryptString: (plain: string) => {
+        sealed.push(plain);
+        return Buffer.from(plain.split('').reverse().join(''));
+      },
+      decryptString: (data: Buffer) => data.toString().split('').reverse().join(''),
+    };
+    const cipher = preferredCipher(fake, join(dir, 'unused.key'));
+    expect(Buffer.from(cipher.decrypt(cipher.encrypt(Buffer.from([1, 2, 3]))))).toEqual(Buffer.from([1, 2, 3]));
+    expect(sealed).toHaveLength(1);
+    const fallback = preferredCipher({ ...fake, isEncryptionAvailable: () => false }, join(dir, 'k.key'));
+    expect(Buffer.from(fallback.decrypt(fallback.encrypt(Buffer.from('x'))))).toEqual(Buffer.from('x'));
+    expect(sealed).toHaveLength(1);
   });
 });

@@ -81,3 +81,19 @@ export function loadCredentials(file: string, cipher: SecretCipher): EnrolledTer
 export function forgetCredentials(file: string): void {
   rmSync(file, { force: true });
 }
+
+/** The part of Electron's safeStorage the terminal uses; main/electron passes the real one in. */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plain: string): Buffer;
+  decryptString(sealed: Buffer): string;
+}
+
+/** safeStorage (OS keychain / DPAPI / libsecret) when available, otherwise the key file. */
+export function preferredCipher(safeStorage: SafeStorageLike | null, keyFile: string): SecretCipher {
+  if (!safeStorage?.isEncryptionAvailable()) return keyFileCipher(keyFile);
+  return {
+    encrypt: (plain) => safeStorage.encryptString(Buffer.from(plain).toString('base64')),
+    decrypt: (sealed) => Buffer.from(safeStorage.decryptString(Buffer.from(sealed)), 'base64'),
+  };
+}

@@ -1,0 +1,45 @@
+// The reference platform embedded in the terminal process for `npm start` on a fresh machine and for
+// demos: SQLite in the data directory, loopback only, a random admin token, and a fresh enrolment code
+// so the technician console can enrol against it without any setup.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { hashEnrolmentCode } from './routes/terminal';
+import { newEnrolmentCode } from './routes/admin';
+import { buildPlatform } from './server';
+import { openRepository } from './store/open';
+
+export interface EmbeddedPlatform {
+  url: string;
+  adminToken: string;
+  /** Valid for 24 h, for the hall `hallId`. */
+  enrolmentCode: string;
+  close(): Promise<void>;
+}
+
+export async function startEmbeddedPlatform(options: { dataDir: string; hallId?: string; port?: number; log?: (line: string) => void }): Promise<EmbeddedPlatform> {
+  const dir = join(options.dataDir, 'platform');
+  mkdirSync(dir, { recursive: true });
+  const repo = await openRepository({ engine: 'sqlite', file: join(dir, 'platform.db') });
+  const adminToken = randomBytes(24).toString('base64url');
+  const { app } = buildPlatform({ repo, adminToken, ...(options.log ? { log: { level: 'info' as const, write: options.log } } : {}) });
+  try {
+    await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  } catch (error) {
+    await repo.close();
+    throw error;
+  }
+  const enrolmentCode = newEnrolmentCode();
+  await repo.createEnrolmentCode(hashEnrolmentCode(enrolmentCode), options.hallId ?? 'local-hall', Date.now() + 24 * 3_600_000);
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    adminToken,
+    enrolmentCode,
+    async close() {
+      await app.close();
+      await repo.close();
+    },
+  };
+}
