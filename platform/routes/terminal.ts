@@ -112,8 +112,9 @@ export function terminalRoutes(app: FastifyInstance, ctx: AuthContext & { bell: 
     const { after, wait, limit } = query.data;
     const deadline = Date.now() + wait;
     let rows = await repo.readInbox(terminal.hallId, after, limit);
+    // The response closing before we answered means the terminal went away: stop waiting for it.
     let closed = false;
-    request.raw.once('close', () => (closed = true));
+    reply.raw.once('close', () => (closed = true));
     while (rows.length === 0 && !closed && Date.now() < deadline) {
       await ctx.bell.wait(Math.min(1000, deadline - Date.now()));
       rows = await repo.readInbox(terminal.hallId, after, limit);
