@@ -6,6 +6,7 @@ import { loadOrCreateKeyFile, openStore } from '../src/store';
 import type { Store } from '../src/store';
 import { loadCatalog } from './catalog';
 import type { StartOptions } from './config';
+import { forwardScannerAndPadEvents, scannerAndPadSimulatorHandlers } from '../devices/manager/simulated';
 import { createDeviceSet, startDevices } from './devices';
 import type { DeviceSet } from './devices';
 import { EventBus } from './event-bus';
@@ -59,6 +60,7 @@ export function createApp({ options, shell, version, logger }: AppOptions): App 
     ...catalogHandlers(() => catalog),
     ...simulatorHandlers(devices),
     ...printerHandlers(devices),
+    ...scannerAndPadSimulatorHandlers(() => devices.simulator?.scannerAndPad ?? null),
   };
   const dispatcher = createDispatcher(handlers, {
     onInternalError: (method, error) => logger.error('handler failed', { method, error }),
@@ -68,6 +70,7 @@ export function createApp({ options, shell, version, logger }: AppOptions): App 
   for (const device of devices.all()) {
     unsubscribers.push(device.events.on('status', (status) => bus.publish('device.status', status)));
   }
+  unsubscribers.push(forwardScannerAndPadEvents(devices, (name, payload) => bus.publish(name, payload)));
   if (devices.idcard) {
     const reader = devices.idcard;
     unsubscribers.push(

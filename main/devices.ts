@@ -1,4 +1,8 @@
+import type { EvaluatorPad } from '../devices/drivers/evaluator/pad';
 import type { IdCardReader } from '../devices/drivers/idcard/reader';
+import type { Scanner } from '../devices/drivers/scanner/scanner';
+import { createSimulatedScannerAndPad } from '../devices/manager/simulated';
+import type { SimulatedScannerAndPad } from '../devices/manager/simulated';
 import type { IdCardSimulatorControl } from '../devices/simulators/idcard/control';
 import { createConfiguredIdCardReader, createSimulatedIdCardReader } from './idcard-device';
 import type { Device, DeviceEvents } from '../devices/model/device';
@@ -15,7 +19,13 @@ export type ManagedDevice = Omit<Device, 'events'> & { readonly events: Pick<Typ
 export interface DeviceSet {
   idcard: IdCardReader | null;
   printer: ReceiptPrinter | null;
-  simulator: { idcard: IdCardSimulatorControl; printer: PrinterSimulatorControl } | null;
+  scanner: Scanner | null;
+  evaluator: EvaluatorPad | null;
+  simulator: {
+    idcard: IdCardSimulatorControl;
+    printer: PrinterSimulatorControl;
+    scannerAndPad: SimulatedScannerAndPad['simulator'];
+  } | null;
   all(): ManagedDevice[];
 }
 
@@ -23,16 +33,28 @@ export function createDeviceSet(mode: StartOptions['devices'], env: NodeJS.Proce
   if (mode === 'simulated') {
     const { reader, control } = createSimulatedIdCardReader();
     const printer = createSimulatedPrinter();
-    return { idcard: reader, printer: printer.printer, simulator: { idcard: control, printer: printer.control }, all: () => [reader, printer.printer] };
+    const scannerAndPad = createSimulatedScannerAndPad();
+    return {
+      idcard: reader,
+      printer: printer.printer,
+      scanner: scannerAndPad.scanner,
+      evaluator: scannerAndPad.evaluator,
+      simulator: { idcard: control, printer: printer.control, scannerAndPad: scannerAndPad.simulator },
+      all: () => [reader, printer.printer, ...scannerAndPad.all()],
+    };
   }
   // Configured hardware is bound by the technician (device manager); until then nothing is attached.
   // The receipt printer comes from HALL_PRINTER (see main/printer-device.ts), the ID card reader from
   // HALL_IDCARD_PORT (see main/idcard-device.ts).
   const printer = createConfiguredPrinter(env);
   const idcard = createConfiguredIdCardReader(env);
+  // Scanners and evaluation pads are bound through the device manager's configuration (issue 5's
+  // technician console); until that is persisted, the configured profile has none.
   return {
     idcard,
     printer,
+    scanner: null,
+    evaluator: null,
     simulator: null,
     all: () => [...(idcard ? [idcard] : []), ...(printer ? [printer] : [])],
   };

@@ -98,6 +98,11 @@ export const en: Messages = {
     roles: { idcard: 'ID card reader', printer: 'Receipt printer', scanner: 'Scanner', evaluator: 'Evaluation pad', camera: 'Document camera' },
     states: { closed: 'closed', idle: 'ready', busy: 'busy', error: 'fault' },
     noDevices: 'No devices configured',
+    inputTest: 'Scanner and evaluation pad test',
+    inputHint: 'Scan a code or press any key on the pad',
+    lastScan: 'Last scan',
+    lastKey: 'Last key',
+    none: '(none)',
   },
   simulator: {
     title: 'Simulated devices',
@@ -105,5 +110,10 @@ export const en: Messages = {
     remove: 'Remove ID card',
     unplugReader: 'Unplug reader',
     replugReader: 'Plug reader back in',
+    idcard: 'ID card reader',
+    others: 'Scanner · evaluation pad · printer',
+    scan: 'Scan a receipt QR',
+    pad: 'Pad key',
+    paper: { ok: 'Paper OK', 'near-end': 'Paper near end', out: 'Paper out', 'cover-open': 'Cover open' },
   },
 };

@@ -96,6 +96,11 @@ export const zhCN = {
     roles: { idcard: '身份证阅读器', printer: '凭条打印机', scanner: '扫码器', evaluator: '评价器', camera: '高拍仪' },
     states: { closed: '已关闭', idle: '就绪', busy: '工作中', error: '故障' },
     noDevices: '没有已配置的设备',
+    inputTest: '扫码器与评价器测试',
+    inputHint: '扫一个码，或按评价器上的任意键',
+    lastScan: '最近扫码',
+    lastKey: '最近按键',
+    none: '（无）',
   },
   simulator: {
     title: '模拟设备',
@@ -103,6 +108,11 @@ export const zhCN = {
     remove: '移走身份证',
     unplugReader: '拔出读卡器',
     replugReader: '插回读卡器',
+    idcard: '身份证阅读器',
+    others: '扫码器 · 评价器 · 打印机',
+    scan: '扫描回执二维码',
+    pad: '评价器按键',
+    paper: { ok: '打印纸正常', 'near-end': '打印纸将尽', out: '打印机缺纸', 'cover-open': '打印机开盖' },
   },
 } as const;
 

@@ -4,6 +4,7 @@ import { DocumentCamera } from '../camera/DocumentCamera';
 import { useCameraStore } from '../camera/camera-store';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import { DeviceList } from './DeviceList';
+import { InputTest } from './InputTest';
 
 /** The technician console: live device status and per-device tests. */
 export function TechnicianApp() {
@@ -24,6 +25,7 @@ export function TechnicianApp() {
       </header>
       <div className="technician-body">
         <DeviceList />
+        <InputTest />
         <section className="panel">
           <h2>{t('technician.cameraTest')}</h2>
           {cameraTest ? (

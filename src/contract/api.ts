@@ -3,9 +3,9 @@ import { event } from './define';
 import { DeviceStatus } from './device';
 import { catalogMethods } from './methods/catalog';
 import { idcardEvents, idcardMethods } from './methods/idcard';
-import { evaluatorEvents } from './methods/evaluator';
+import { evaluatorEvents, evaluatorMethods } from './methods/evaluator';
 import { printerEvents, printerMethods } from './methods/printer';
-import { scannerEvents } from './methods/scanner';
+import { scannerEvents, scannerMethods } from './methods/scanner';
 import { systemMethods } from './methods/system';
 
 export * from './methods/catalog';
@@ -24,6 +24,8 @@ export const methods = {
   ...idcardMethods,
   ...catalogMethods,
   ...printerMethods,
+  ...scannerMethods,
+  ...evaluatorMethods,
 } as const;
 
 /** Every event the privileged side pushes to the renderer. */

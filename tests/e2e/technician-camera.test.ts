@@ -6,7 +6,7 @@ import { startTerminal } from './support/terminal';
 // Chromium's fake camera stands in for the document camera (高拍仪): a moving test pattern.
 const FAKE_CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 
-describe('technician console: device list and document camera test', () => {
+describe('technician console: device list, scanner and pad test, document camera test', () => {
   let terminal: Awaited<ReturnType<typeof startTerminal>>;
   let browser: Browser;
   let page: Page;
@@ -27,6 +27,20 @@ describe('technician console: device list and document camera test', () => {
   it('lists the devices with live status', async () => {
     await page.getByTestId('device-idcard').waitFor();
     expect(await page.getByTestId('device-idcard').innerText()).toContain('就绪');
+  });
+
+  it('shows scans and evaluation-pad keys as they arrive from the devices', async () => {
+    await page.getByText('扫码器 · 评价器 · 打印机').click();
+    await page.getByTestId('sim-scan').click();
+    await expect.poll(() => page.getByTestId('last-scan').innerText()).toContain('HALL0001202611230000A');
+    await page.getByTestId('sim-pad-满意').click();
+    await expect.poll(() => page.getByTestId('last-key').innerText()).toBe('满意');
+    await page.getByTestId('sim-pad-非常不满意').click();
+    await expect.poll(() => page.getByTestId('last-key').innerText()).toBe('非常不满意');
+    await page.getByTestId('sim-paper-out').click();
+    await expect.poll(() => page.getByTestId('device-printer').innerText()).toMatch(/缺纸|paper|故障/i);
+    await page.getByTestId('sim-paper-ok').click();
+    await page.getByText('扫码器 · 评价器 · 打印机').click();
   });
 
   it('captures, retakes and deletes pages as size-capped JPEGs', async () => {
