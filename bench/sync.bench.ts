@@ -75,10 +75,9 @@ async function enrolAt(url: string, hallId: string) {
   return { terminalId: outcome.value.terminalId, hallId: outcome.value.hallId, secret: Buffer.from(outcome.value.secret, 'base64') };
 }
 
-async function drainBench(tmp: string) {
-  const applications = Number(process.env.SYNC_BENCH_APPS ?? 1000);
+async function drainBench(tmp: string, applications: number) {
   const materialBytes = Number(process.env.SYNC_BENCH_MATERIAL_KB ?? 64) * 1024;
-  const blobDir = join(tmp, 'blobs');
+  const blobDir = join(tmp, `blobs-${applications}`);
   mkdirSync(blobDir);
   const blobs = new FileBlobs(blobDir);
   const outbox = new MemoryOutbox(blobs);
@@ -89,7 +88,7 @@ async function drainBench(tmp: string) {
     });
     outbox.append({ kind: 'application.submitted', payload: application(`DR-${i}`, refs), idempotencyKey: `submit:DR-${i}`, orderingKey: `DR-${i}` }, Date.now());
   }
-  const { url, child } = await startPlatformProcess(join(tmp, 'drain.db'));
+  const { url, child } = await startPlatformProcess(join(tmp, `drain-${applications}.db`));
   try {
     const credentials = await enrolAt(url, 'hall-bench');
     const engine = new SyncEngine({ outbox, client: new SyncClient({ baseUrl: url, credentials }), version: 'bench', batchSize: 100, idlePollMs: 1000 });
@@ -162,7 +161,10 @@ async function ingestBench(store: string) {
 async function main(): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'sync-bench-'));
   try {
-    const drain = await drainBench(tmp);
+    const applications = Number(process.env.SYNC_BENCH_APPS ?? 1000);
+    // A quarter-size backlog first: if blobs were held in memory, RSS growth would scale with the backlog.
+    const quarter = await drainBench(tmp, Math.ceil(applications / 4));
+    const drain = { ...(await drainBench(tmp, applications)), rssGrowthQuarterBacklogMB: quarter.rssGrowthMB };
     const sqlite = await ingestBench(join(tmp, 'ingest.db'));
     let postgres: Record<string, unknown>;
     const why = postgresUnavailable();
