@@ -7,6 +7,7 @@ import { MAX_CHUNK_BYTES } from '../src/sync/protocol';
 import { sendError } from './errors';
 import { InboxBell } from './inbox-bell';
 import { adminRoutes } from './routes/admin';
+import { staffRoutes } from './routes/staff';
 import { terminalRoutes } from './routes/terminal';
 import type { PlatformRepository } from './store/repository';
 
@@ -52,6 +53,7 @@ export function buildPlatform(options: PlatformOptions): Platform {
   const ctx = { repo: options.repo, now, bell, adminToken: options.adminToken };
   terminalRoutes(app, ctx);
   adminRoutes(app, ctx);
+  staffRoutes(app, ctx);
   app.get('/healthz', async () => ({ ok: true, engine: options.repo.engine }));
 
   // Expired nonces are useless (their timestamps would be refused); prune them now and then.

@@ -1,10 +1,9 @@
-// Administrator and staff-window endpoints (bearer token): enrolment codes, terminals, inbox publishing,
-// the hall queue, application detail and actions, evaluation statistics.
-import { randomInt } from 'node:crypto';
-import { Readable } from 'node:stream';
+// Administrator endpoints (the administrator bearer token): enrolment codes, terminals, inbox publishing,
+// staff tokens.
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { HallId, InboxMessage, Sha256Hex } from '../../src/sync/protocol';
+import { HallId, InboxMessage } from '../../src/sync/protocol';
 import { bearerMatches, rawBody } from '../auth';
 import { sendError } from '../errors';
 import type { InboxBell } from '../inbox-bell';
@@ -23,15 +22,18 @@ export function newEnrolmentCode(): string {
 
 const CodeRequest = z.object({ hallId: HallId, ttlMinutes: z.number().int().min(1).max(7 * 24 * 60).default(24 * 60) });
 const PublishRequest = z.object({ hallId: HallId.nullable(), kind: z.enum(['catalog.delta', 'calendar.update', 'application.status', 'config']), payload: z.unknown() });
-const ActionRequest = z.object({ action: z.enum(['accept', 'return', 'review', 'complete', 'reject']), note: z.string().max(2000).optional() });
-const StatsQuery = z.object({ by: z.enum(['item', 'department', 'window']), hallId: HallId.optional() });
+const StaffTokenRequest = z.object({ hallId: HallId, name: z.string().min(1).max(100) });
 
-function json(request: FastifyRequest): unknown {
+export function json(request: FastifyRequest): unknown {
   try {
     return JSON.parse(rawBody(request).toString('utf8'));
   } catch {
     return undefined;
   }
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
 }
 
 export function adminRoutes(app: FastifyInstance, ctx: { repo: PlatformRepository; now: () => number; adminToken: string; bell: InboxBell }): void {
@@ -78,37 +80,12 @@ export function adminRoutes(app: FastifyInstance, ctx: { repo: PlatformRepositor
       return reply.send({ seq });
     });
 
-    scoped.get<{ Params: { hallId: string } }>('/staff/halls/:hallId/queue', async (request, reply) => {
-      const queue = await repo.hallQueue(request.params.hallId);
-      return reply.send({ applications: queue.map(({ form: _form, events: _events, ...summary }) => summary) });
-    });
-
-    scoped.get<{ Params: { id: string } }>('/staff/applications/:id', async (request, reply) => {
-      const application = await repo.getApplication(request.params.id);
-      if (!application) return sendError(reply, 404, 'NOT_FOUND', 'no such application');
-      return reply.send(application);
-    });
-
-    scoped.post<{ Params: { id: string } }>('/staff/applications/:id/actions', async (request, reply) => {
-      const parsed = ActionRequest.safeParse(json(request));
-      if (!parsed.success) return sendError(reply, 400, 'BAD_REQUEST', 'action must be accept, return, review, complete or reject');
-      const result = await repo.applyStaffAction(request.params.id, parsed.data.action, parsed.data.note ?? null, new Date(now()).toISOString(), now());
-      if (!result.ok) return sendError(reply, result.code === 'NOT_FOUND' ? 404 : 409, result.code, result.message);
-      ctx.bell.ring();
-      return reply.send(result);
-    });
-
-    scoped.get<{ Params: { sha256: string } }>('/staff/blobs/:sha256', async (request, reply) => {
-      if (!Sha256Hex.safeParse(request.params.sha256).success) return sendError(reply, 400, 'BAD_REQUEST', 'not a sha256');
-      const status = await repo.blobStatus(request.params.sha256);
-      if (!status.complete) return sendError(reply, 404, 'NOT_FOUND', 'blob not (fully) received');
-      return reply.type('application/octet-stream').send(Readable.from(repo.readBlob(request.params.sha256)));
-    });
-
-    scoped.get('/staff/stats/evaluations', async (request, reply) => {
-      const query = StatsQuery.safeParse(request.query);
-      if (!query.success) return sendError(reply, 400, 'BAD_REQUEST', 'by must be item, department or window');
-      return reply.send({ by: query.data.by, stats: await repo.evaluationStats(query.data.by, query.data.hallId) });
+    scoped.post('/admin/staff-tokens', async (request, reply) => {
+      const parsed = StaffTokenRequest.safeParse(json(request));
+      if (!parsed.success) return sendError(reply, 400, 'BAD_REQUEST', 'need hallId and name');
+      const token = `staff_${randomBytes(24).toString('base64url')}`;
+      await repo.createStaffToken(hashToken(token), parsed.data.hallId, parsed.data.name, now());
+      return reply.send({ token, hallId: parsed.data.hallId });
     });
   });
 }

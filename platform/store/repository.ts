@@ -99,4 +99,11 @@ export interface PlatformRepository {
   applyStaffAction(applicationId: string, action: StaffAction, note: string | null, at: string, now: number): Promise<ActionResult>;
   evaluationStats(by: StatsDimension, hallId?: string): Promise<EvaluationStat[]>;
   countApplications(): Promise<number>;
+
+  /** Staff of one hall: bearer tokens stored by hash. */
+  createStaffToken(tokenHash: string, hallId: string, name: string, now: number): Promise<void>;
+  /** The hall a staff token belongs to; null if unknown or revoked. */
+  staffTokenHall(tokenHash: string): Promise<string | null>;
+  /** Whether an application of the hall references the blob (staff may only fetch their hall's materials). */
+  hallReferencesBlob(hallId: string, sha256: string): Promise<boolean>;
 }

@@ -400,4 +400,23 @@ export class SqlRepository implements PlatformRepository {
     const row = await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM applications');
     return Number(row?.n ?? 0);
   }
+
+  // ------------------------------------------------------------ staff tokens
+
+  async createStaffToken(tokenHash: string, hallId: string, name: string, now: number): Promise<void> {
+    await this.db.run('INSERT INTO staff_tokens (token_hash, hall_id, name, created_at) VALUES (?, ?, ?, ?)', [tokenHash, hallId, name, now]);
+  }
+
+  async staffTokenHall(tokenHash: string): Promise<string | null> {
+    const row = await this.db.get<{ hall_id: string }>('SELECT hall_id FROM staff_tokens WHERE token_hash = ? AND revoked_at IS NULL', [tokenHash]);
+    return row?.hall_id ?? null;
+  }
+
+  async hallReferencesBlob(hallId: string, sha256: string): Promise<boolean> {
+    const row = await this.db.get<{ one: number }>(
+      'SELECT 1 AS one FROM application_blobs ab JOIN applications a ON a.id = ab.application_id WHERE ab.sha256 = ? AND a.hall_id = ? LIMIT 1',
+      [sha256, hallId],
+    );
+    return row !== undefined;
+  }
 }

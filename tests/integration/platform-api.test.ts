@@ -1,5 +1,6 @@
 // The platform over real HTTP on 127.0.0.1, against SQLite and PostgreSQL: enrolment, signing and its
 // rejections, hall isolation, heartbeat and silent terminals, inbox long-poll, staff APIs, masked logs.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -183,6 +184,33 @@ describe.each(engines)('platform API on $name', ({ skip, open }) => {
     expect(stats.stats).toEqual([{ key: 'W3', count: 1, average: 2, dissatisfied: 1 }]);
     const inbox = await client.inbox(0, 0);
     expect(inbox.kind === 'ok' && inbox.value.messages.find((m) => m.kind === 'application.status')?.payload).toMatchObject({ applicationId: 'ST-1', status: 'returned', note: '缺少户口簿' });
+  });
+
+  it.skipIf(skip)('gives staff of one hall their hall only', async () => {
+    const creds = await p.enrolTerminal('hall-s1');
+    const blob = Buffer.from('scan of the household register');
+    const sha = createHash('sha256').update(blob).digest('hex');
+    const client = p.client(creds);
+    expect((await client.putChunk(sha, blob.length, 0, blob)).kind).toBe('ok');
+    await client.push([{ opId: 1, idempotencyKey: 'submit:SCOPE-1', kind: 'application.submitted', payload: application('SCOPE-1', [{ sha256: sha, size: blob.length }]) }]);
+    const issue = async (hallId: string) => ((await p.admin('POST', '/admin/staff-tokens', { hallId, name: 'window 3' })).body as { token: string }).token;
+    const own = await issue('hall-s1');
+    const other = await issue('hall-s2');
+    const as = async (token: string, method: string, path: string, body?: unknown) => {
+      const response = await fetch(`${p.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
+    };
+    expect((await as(own, 'GET', '/staff/halls/hall-s1/queue')).status).toBe(200);
+    expect((await as(own, 'GET', '/staff/applications/SCOPE-1')).status).toBe(200);
+    expect((await as(own, 'GET', `/staff/blobs/${sha}`)).bytes).toEqual(blob);
+    expect((await as(other, 'GET', '/staff/halls/hall-s1/queue')).status).toBe(403);
+    expect((await as(other, 'GET', '/staff/applications/SCOPE-1')).status).toBe(404);
+    expect((await as(other, 'GET', `/staff/blobs/${sha}`)).status).toBe(404);
+    expect((await as(other, 'POST', '/staff/applications/SCOPE-1/actions', { action: 'accept' })).status).toBe(404);
+    expect((await as(other, 'GET', '/staff/stats/evaluations?by=item&hallId=hall-s1')).status).toBe(403);
+    expect((await as('staff_made-up', 'GET', '/staff/halls/hall-s1/queue')).status).toBe(401);
+    expect((await as(own, 'GET', '/admin/terminals')).status).toBe(401);
+    expect((await as(own, 'POST', '/staff/applications/SCOPE-1/actions', { action: 'accept' })).status).toBe(200);
   });
 
   it.skipIf(skip)('never writes an ID number or mobile number to its logs', async () => {

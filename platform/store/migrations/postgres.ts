@@ -60,4 +60,11 @@ export const postgresMigrations: Migrations = [
     created_at BIGINT NOT NULL
   );
   `,
+  `
+  CREATE TABLE staff_tokens (
+    token_hash TEXT PRIMARY KEY, hall_id TEXT NOT NULL, name TEXT NOT NULL, created_at BIGINT NOT NULL,
+    revoked_at BIGINT
+  );
+  CREATE INDEX application_blobs_sha ON application_blobs (sha256);
+  `,
 ];

@@ -60,4 +60,11 @@ export const sqliteMigrations: Migrations = [
     created_at INTEGER NOT NULL
   );
   `,
+  `
+  CREATE TABLE staff_tokens (
+    token_hash TEXT PRIMARY KEY, hall_id TEXT NOT NULL, name TEXT NOT NULL, created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  );
+  CREATE INDEX application_blobs_sha ON application_blobs (sha256);
+  `,
 ];
