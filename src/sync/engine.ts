@@ -139,10 +139,11 @@ export class SyncEngine {
           // A local storage failure: never lose the loop, retry later.
           step = { kind: 'retry' as const, reason: `local: ${error instanceof Error ? error.message : String(error)}` };
         }
-        if (this.isStopped()) return;
+        // Stopped, or the heartbeat or inbox learned meanwhile that the credentials are gone.
+        if (this.isStopped() || this.isPausedForReauth()) return;
         if (step.kind === 'progress') {
           this.attempts = 0;
-          this.lastSuccessAt = this.now();
+          if (step.acknowledged > 0) this.lastSuccessAt = this.now();
           this.emit();
           continue;
         }
@@ -170,6 +171,10 @@ export class SyncEngine {
 
   private isStopped(): boolean {
     return this.phase === 'stopped';
+  }
+
+  private isPausedForReauth(): boolean {
+    return this.phase === 'reauth';
   }
 
   private enterReauth(code: string, message: string): void {
