@@ -7,6 +7,7 @@ import type { KeyMap } from '../../devices/protocols/evaluator/keymaps';
 import { PadSimulator } from '../../devices/simulators/evaluator/pad-simulator';
 import { SerialTransport } from '../../devices/transports/serial';
 import { PtyPair } from './support/pty-pair';
+import { until } from './support/until';
 
 interface Rig {
   pty: PtyPair;
@@ -37,14 +38,6 @@ async function rig(keyMap: KeyMap): Promise<Rig> {
   await pad.claim();
   await pad.enable();
   return r;
-}
-
-async function until(condition: () => boolean, what: string, limitMs = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > limitMs) throw new Error(`never happened: ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
 }
 
 afterEach(async () => {

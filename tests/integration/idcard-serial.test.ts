@@ -6,6 +6,7 @@ import { SamSimulator } from '../../devices/simulators/idcard/sam-simulator';
 import { sampleCards } from '../../devices/simulators/idcard/sample-cards';
 import { SerialTransport } from '../../devices/transports/serial';
 import { PtyPair } from './support/pty-pair';
+import { until } from './support/until';
 
 const today = () => new Date('2026-11-23T00:00:00Z');
 
@@ -39,15 +40,6 @@ async function rig(): Promise<Rig> {
   await reader.claim();
   await reader.enable();
   return r;
-}
-
-async function until(condition: () => boolean, what: string, limitMs = 10_000): Promise<number> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > limitMs) throw new Error(`never happened: ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  return Date.now() - start;
 }
 
 afterEach(async () => {

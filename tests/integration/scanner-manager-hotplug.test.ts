@@ -12,19 +12,12 @@ import { keyMaps } from '../../devices/protocols/evaluator/keymaps';
 import { ScannerSimulator } from '../../devices/simulators/scanner/scanner-simulator';
 import { SerialTransport } from '../../devices/transports/serial';
 import { PtyPair } from './support/pty-pair';
+import { until } from './support/until';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-async function until(condition: () => boolean, what: string, limitMs = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > limitMs) throw new Error(`never happened: ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 describe('device manager over PTY pairs', () => {
   it('sees the scanner vanish and return, with one ordered status stream for scanner and pad', async () => {

@@ -4,6 +4,7 @@ import { StreamScanner } from '../../devices/drivers/scanner/stream-scanner';
 import { ScannerSimulator } from '../../devices/simulators/scanner/scanner-simulator';
 import { SerialTransport } from '../../devices/transports/serial';
 import { PtyPair } from './support/pty-pair';
+import { until } from './support/until';
 
 interface Rig {
   pty: PtyPair;
@@ -34,14 +35,6 @@ async function rig(aimPrefix: boolean): Promise<Rig> {
   await scanner.claim();
   await scanner.enable();
   return r;
-}
-
-async function until(condition: () => boolean, what: string, limitMs = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > limitMs) throw new Error(`never happened: ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
 }
 
 afterEach(async () => {
