@@ -142,7 +142,7 @@ async function ingestBench(store: string) {
         const sha = sha256Hex(data);
         blobs.set(sha, data);
         outbox.append({ kind: 'application.submitted', payload: application(id, [{ sha256: sha, size: data.length }]), idempotencyKey: `submit:${id}`, orderingKey: id }, Date.now());
-        outbox.append({ kind: 'application.status', payload: { applicationId: id, status: 'withdrawn', at: new Date().toISOString() }, idempotencyKey: `status:${id}`, orderingKey: id }, Date.now());
+        outbox.append({ kind: 'application.status', payload: { applicationId: id, status: 'withdrawn', at: new Date().toISOString(), actor: { kind: 'citizen', id: 'kiosk' }, reason: '申请人撤回' }, idempotencyKey: `status:${id}`, orderingKey: id }, Date.now());
       }
       engines.push(new SyncEngine({ outbox, client: new SyncClient({ baseUrl: url, credentials, timeoutMs: 60_000 }), version: 'bench', batchSize: 20, idlePollMs: 1000, heartbeatMs: 3_600_000 }));
     }

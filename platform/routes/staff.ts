@@ -1,17 +1,18 @@
-// Staff-window endpoints: the hall queue, application detail and actions (受理, 补正, 办结…), materials
+// Staff-window endpoints: the hall queue, application detail and state transitions (受理 accepted, 补正
+// supplementRequired, 办结 decided/delivered…, under the domain state machine's rules), materials
 // and evaluation statistics. The administrator token sees every hall; a staff token (issued per hall by
 // POST /admin/staff-tokens) sees only its own — another hall's application looks like a missing one.
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { HallId, Sha256Hex } from '../../src/sync/protocol';
+import { ApplicationStatus, HallId, Sha256Hex } from '../../src/sync/protocol';
 import { bearerMatches } from '../auth';
 import { sendError } from '../errors';
 import type { InboxBell } from '../inbox-bell';
 import type { PlatformRepository } from '../store/repository';
 import { hashToken, json } from './admin';
 
-const ActionRequest = z.object({ action: z.enum(['accept', 'return', 'review', 'complete', 'reject']), note: z.string().max(2000).optional() });
+const TransitionRequest = z.object({ to: ApplicationStatus, staffId: z.string().min(1).max(64), reason: z.string().max(2000).optional() });
 const StatsQuery = z.object({ by: z.enum(['item', 'department', 'window']), hallId: HallId.optional() });
 
 /** null: every hall (administrator); a string: that hall only. */
@@ -50,13 +51,18 @@ export function staffRoutes(app: FastifyInstance, ctx: { repo: PlatformRepositor
       return reply.send(application);
     });
 
-    scoped.post<{ Params: { id: string } }>('/staff/applications/:id/actions', async (request, reply) => {
-      const parsed = ActionRequest.safeParse(json(request));
-      if (!parsed.success) return sendError(reply, 400, 'BAD_REQUEST', 'action must be accept, return, review, complete or reject');
+    scoped.post<{ Params: { id: string } }>('/staff/applications/:id/transitions', async (request, reply) => {
+      const parsed = TransitionRequest.safeParse(json(request));
+      if (!parsed.success) return sendError(reply, 400, 'BAD_REQUEST', 'need to (an application state), staffId and, where the rules ask, reason');
       const application = await repo.getApplication(request.params.id);
       if (!application || !allowed(request, application.hallId)) return sendError(reply, 404, 'NOT_FOUND', 'no such application');
-      const result = await repo.applyStaffAction(request.params.id, parsed.data.action, parsed.data.note ?? null, new Date(now()).toISOString(), now());
-      if (!result.ok) return sendError(reply, result.code === 'NOT_FOUND' ? 404 : 409, result.code, result.message);
+      const { to, staffId, reason } = parsed.data;
+      const result = await repo.applyStaffTransition(request.params.id, { to, staffId, ...(reason ? { reason } : {}) }, new Date(now()).toISOString(), now());
+      if (!result.ok) {
+        if (result.code === 'NOT_FOUND') return sendError(reply, 404, 'NOT_FOUND', result.message);
+        const conflict = result.code === 'ILLEGAL_TRANSITION' || result.code === 'FORBIDDEN_ACTOR';
+        return sendError(reply, conflict ? 409 : 400, conflict ? 'CONFLICT' : 'BAD_REQUEST', result.message);
+      }
       ctx.bell.ring();
       return reply.send(result);
     });

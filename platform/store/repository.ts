@@ -48,9 +48,17 @@ export interface ApplicationRecord {
   events: { status: ApplicationStatus; at: string; note: string | null; source: string }[];
 }
 
-export type StaffAction = 'accept' | 'return' | 'review' | 'complete' | 'reject';
+/** A staff member moves an application, under the domain state machine's rules. */
+export interface StaffTransition {
+  to: ApplicationStatus;
+  /** Staff number, never a name. */
+  staffId: string;
+  reason?: string;
+}
 
-export type ActionResult = { ok: true; status: ApplicationStatus } | { ok: false; code: 'NOT_FOUND' | 'CONFLICT'; message: string };
+export type ActionResult =
+  | { ok: true; status: ApplicationStatus }
+  | { ok: false; code: 'NOT_FOUND' | 'ILLEGAL_TRANSITION' | 'FORBIDDEN_ACTOR' | 'REASON_REQUIRED' | 'BAD_REQUEST'; message: string };
 
 export type StatsDimension = 'item' | 'department' | 'window';
 
@@ -96,7 +104,7 @@ export interface PlatformRepository {
 
   getApplication(applicationId: string): Promise<ApplicationRecord | null>;
   hallQueue(hallId: string): Promise<ApplicationRecord[]>;
-  applyStaffAction(applicationId: string, action: StaffAction, note: string | null, at: string, now: number): Promise<ActionResult>;
+  applyStaffTransition(applicationId: string, change: StaffTransition, at: string, now: number): Promise<ActionResult>;
   evaluationStats(by: StatsDimension, hallId?: string): Promise<EvaluationStat[]>;
   countApplications(): Promise<number>;
 

@@ -4,6 +4,8 @@
 import { createHash } from 'node:crypto';
 import { OpEnvelope, type ApplicationStatus, type BlobStatus, type HeartbeatRequest, type InboxMessage, type OpResult } from '../../src/sync/protocol';
 import { maskPersonalDataInText } from '../../src/contract/mask';
+import { toProvincialScore } from '../../src/domain/application/evaluation';
+import { APPLICATION_STATES, TERMINAL_STATES, transition } from '../../src/domain/application/state-machine';
 import type {
   ActionResult,
   ApplicationRecord,
@@ -11,7 +13,7 @@ import type {
   EvaluationStat,
   IncomingOp,
   PlatformRepository,
-  StaffAction,
+  StaffTransition,
   StatsDimension,
   TerminalRecord,
 } from './repository';
@@ -69,14 +71,8 @@ const toTerminal = (r: TerminalRow): TerminalRecord => ({
   deadLetters: r.dead_letters,
 });
 
-/** Staff transitions: the action, the statuses it may start from, the status it leads to. */
-const transitions: Record<StaffAction, { from: readonly ApplicationStatus[]; to: ApplicationStatus }> = {
-  accept: { from: ['submitted', 'returned'], to: 'accepted' },
-  return: { from: ['submitted', 'accepted'], to: 'returned' },
-  review: { from: ['accepted'], to: 'in_review' },
-  complete: { from: ['accepted', 'in_review'], to: 'completed' },
-  reject: { from: ['submitted', 'accepted', 'in_review'], to: 'rejected' },
-};
+/** Applications a hall still has to work on: neither a draft nor finished. */
+const OPEN_STATES = APPLICATION_STATES.filter((state) => state !== 'draft' && !TERMINAL_STATES.has(state));
 
 type Effect = { ok: true } | { ok: false; code: string; message: string };
 
@@ -208,18 +204,23 @@ export class SqlRepository implements PlatformRepository {
       }
       case 'application.status': {
         const s = op.payload;
-        const app = await tx.get<{ hall_id: string }>(`SELECT hall_id FROM applications WHERE id = ?${this.lock}`, [s.applicationId]);
+        const app = await tx.get<{ hall_id: string; status: ApplicationStatus }>(`SELECT hall_id, status FROM applications WHERE id = ?${this.lock}`, [s.applicationId]);
         if (!app || app.hall_id !== hallId) return { ok: false, code: 'NOT_FOUND', message: 'no such application in this hall' };
+        // The same rules as on the terminal; a change that crossed a staff action on the platform is refused.
+        const moved = transition(app.status, { to: s.status, actor: s.actor, terminal: terminalId, at: s.at, ...(s.reason ? { reason: s.reason } : {}) });
+        if (!moved.ok) return { ok: false, code: moved.code, message: moved.message };
         await tx.run('UPDATE applications SET status = ?, updated_at = ? WHERE id = ?', [s.status, now, s.applicationId]);
-        await tx.run('INSERT INTO application_events (application_id, status, at, note, source) VALUES (?, ?, ?, ?, ?)', [s.applicationId, s.status, s.at, s.note ?? null, terminalId]);
+        await tx.run('INSERT INTO application_events (application_id, status, at, note, source) VALUES (?, ?, ?, ?, ?)', [s.applicationId, s.status, s.at, s.reason ?? null, `${s.actor.kind}:${s.actor.id}@${terminalId}`]);
         return { ok: true };
       }
       case 'evaluation': {
         const e = op.payload;
+        // score: the provincial scale (5 = 非常满意) so averages read the usual way; the level is kept as a name.
         await tx.run(
-          `INSERT INTO evaluations (id, hall_id, terminal_id, application_id, item_code, department, window_code, score, at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-          [e.evaluationId, hallId, terminalId, e.applicationId ?? null, e.itemCode, e.department, e.window, e.score, e.at],
+          `INSERT INTO evaluations (id, hall_id, terminal_id, application_id, item_code, department, window_code, score, at,
+             level, channel, round, reasons, indicator_version, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+          [e.evaluationId, hallId, terminalId, e.applicationId, e.itemCode, e.department, e.window, toProvincialScore(e.level), e.at,
+            e.level, e.channel, e.round, JSON.stringify(e.reasons ?? []), e.indicatorVersion ?? null, e.text ?? null],
         );
         return { ok: true };
       }
@@ -357,32 +358,27 @@ export class SqlRepository implements PlatformRepository {
 
   async hallQueue(hallId: string): Promise<ApplicationRecord[]> {
     const rows = await this.db.all<ApplicationRow>(
-      "SELECT * FROM applications WHERE hall_id = ? AND status IN ('submitted', 'accepted', 'returned', 'in_review') ORDER BY submitted_at, id LIMIT 500",
-      [hallId],
+      `SELECT * FROM applications WHERE hall_id = ? AND status IN (${OPEN_STATES.map(() => '?').join(', ')}) ORDER BY submitted_at, id LIMIT 500`,
+      [hallId, ...OPEN_STATES],
     );
     const out: ApplicationRecord[] = [];
     for (const row of rows) out.push(await this.record(row));
     return out;
   }
 
-  async applyStaffAction(applicationId: string, action: StaffAction, note: string | null, at: string, now: number): Promise<ActionResult> {
-    const rule = transitions[action];
-    const result = await this.db.transaction(async (tx): Promise<ActionResult & { hallId?: string }> => {
+  async applyStaffTransition(applicationId: string, change: StaffTransition, at: string, now: number): Promise<ActionResult> {
+    return this.db.transaction(async (tx): Promise<ActionResult> => {
       const app = await tx.get<{ hall_id: string; status: ApplicationStatus }>(`SELECT hall_id, status FROM applications WHERE id = ?${this.lock}`, [applicationId]);
       if (!app) return { ok: false, code: 'NOT_FOUND', message: 'no such application' };
-      if (!rule.from.includes(app.status)) return { ok: false, code: 'CONFLICT', message: `cannot ${action} an application that is ${app.status}` };
-      await tx.run('UPDATE applications SET status = ?, updated_at = ? WHERE id = ?', [rule.to, now, applicationId]);
-      await tx.run('INSERT INTO application_events (application_id, status, at, note, source) VALUES (?, ?, ?, ?, ?)', [applicationId, rule.to, at, note, 'staff']);
-      // The terminal learns of it through its inbox, in the same transaction so it is never missed.
-      await tx.run('INSERT INTO inbox (hall_id, kind, payload, created_at) VALUES (?, ?, ?, ?)', [
-        app.hall_id,
-        'application.status',
-        JSON.stringify({ applicationId, status: rule.to, at, ...(note ? { note } : {}) }),
-        now,
-      ]);
-      return { ok: true, status: rule.to };
+      const moved = transition(app.status, { to: change.to, actor: { kind: 'staff', id: change.staffId }, terminal: 'platform', at, ...(change.reason ? { reason: change.reason } : {}) });
+      if (!moved.ok) return { ok: false, code: moved.code, message: moved.message };
+      await tx.run('UPDATE applications SET status = ?, updated_at = ? WHERE id = ?', [change.to, now, applicationId]);
+      await tx.run('INSERT INTO application_events (application_id, status, at, note, source) VALUES (?, ?, ?, ?, ?)', [applicationId, change.to, at, change.reason ?? null, `staff:${change.staffId}@platform`]);
+      // The hall's terminals learn of it through the inbox, in the same transaction so it is never missed.
+      const message = { applicationId, status: change.to, at, actor: { kind: 'staff', id: change.staffId }, ...(change.reason ? { reason: change.reason } : {}) };
+      await tx.run('INSERT INTO inbox (hall_id, kind, payload, created_at) VALUES (?, ?, ?, ?)', [app.hall_id, 'application.status', JSON.stringify(message), now]);
+      return { ok: true, status: change.to };
     });
-    return result;
   }
 
   async evaluationStats(by: StatsDimension, hallId?: string): Promise<EvaluationStat[]> {

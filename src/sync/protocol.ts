@@ -1,6 +1,8 @@
 // The sync protocol between a terminal and the central platform, version 1: every request and response
 // body as a zod schema. docs/sync-protocol.md embeds the JSON Schema generated from these (scripts/sync-doc.mjs).
 import { z } from 'zod';
+import { EVALUATION_CHANNELS, SATISFACTION_LEVELS } from '../domain/application/evaluation';
+import { APPLICATION_STATES } from '../domain/application/state-machine';
 
 export const PROTOCOL_VERSION = 1;
 export const API_PREFIX = '/v1';
@@ -68,25 +70,35 @@ export const ApplicationSubmitted = z.object({
 });
 export type ApplicationSubmitted = z.infer<typeof ApplicationSubmitted>;
 
-export const applicationStatuses = ['submitted', 'accepted', 'returned', 'in_review', 'completed', 'withdrawn', 'rejected'] as const;
-export const ApplicationStatus = z.enum(applicationStatuses);
+/** The application (办件) states of src/domain/application/state-machine.ts. */
+export const ApplicationStatus = z.enum(APPLICATION_STATES);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 
+/** A state change, in the domain's terms: who (never a citizen's name or ID number), when, why. */
 export const StatusChanged = z.object({
   applicationId: Key,
   status: ApplicationStatus,
   at: Timestamp,
-  note: z.string().max(2000).optional(),
+  actor: z.object({ kind: z.enum(['citizen', 'staff', 'system']), id: z.string().min(1).max(64) }),
+  reason: z.string().max(2000).optional(),
 });
 
+/** A 好差评 rating. Levels travel as names, never numbers: GB/T 39046 and provincial codes run opposite ways. */
 export const EvaluationRecorded = z.object({
   evaluationId: Key,
-  applicationId: Key.optional(),
+  applicationId: Key,
   itemCode: Key,
   department: Key,
+  /** Window (or staff number) rated; 'kiosk' for a self-service rating. */
   window: Key,
-  /** 1 very dissatisfied … 5 very satisfied (好差评 five levels). */
-  score: z.number().int().min(1).max(5),
+  channel: z.enum(EVALUATION_CHANNELS),
+  level: z.enum(SATISFACTION_LEVELS),
+  /** 1 = the rating, 2 = the one follow-up (追评). */
+  round: z.union([z.literal(1), z.literal(2)]).default(1),
+  /** Indicator codes from the central indicator set, and its version. */
+  reasons: z.array(Key).max(20).optional(),
+  indicatorVersion: z.string().max(32).optional(),
+  text: z.string().max(2000).optional(),
   at: Timestamp,
 });
 

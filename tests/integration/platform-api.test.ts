@@ -120,10 +120,10 @@ describe.each(engines)('platform API on $name', ({ skip, open }) => {
     expect(foreign.status).toBe(404);
     expect(JSON.stringify(foreign.body)).not.toContain('ISO-1');
     // Nor hijack it: the same application id from another hall is refused.
-    const hijack = await p.client(other).push([{ opId: 1, idempotencyKey: 'submit:ISO-1b', kind: 'application.status', payload: { applicationId: 'ISO-1', status: 'withdrawn', at: new Date().toISOString() } }]);
+    const hijack = await p.client(other).push([{ opId: 1, idempotencyKey: 'submit:ISO-1b', kind: 'application.status', payload: { applicationId: 'ISO-1', status: 'withdrawn', at: new Date().toISOString(), actor: { kind: 'citizen', id: 'kiosk' }, reason: 'x' } }]);
     expect(hijack).toMatchObject({ kind: 'ok', value: { results: [{ status: 'rejected', code: 'NOT_FOUND' }] } });
     // Nor read its inbox messages.
-    await p.admin('POST', '/staff/applications/ISO-1/actions', { action: 'accept' });
+    await p.admin('POST', '/staff/applications/ISO-1/transitions', { to: 'received', staffId: 'S001' });
     const inbox = await p.client(other).inbox(0, 0);
     expect(inbox.kind === 'ok' && inbox.value.messages.some((m) => m.kind === 'application.status')).toBe(false);
   });
@@ -172,18 +172,23 @@ describe.each(engines)('platform API on $name', ({ skip, open }) => {
     const client = p.client(creds);
     await client.push([
       { opId: 1, idempotencyKey: 'submit:ST-1', kind: 'application.submitted', payload: application('ST-1') },
-      { opId: 2, idempotencyKey: 'eval:1', kind: 'evaluation', payload: { evaluationId: `EV-${creds.terminalId}`, itemCode: 'ITEM-1', department: 'DEPT-A', window: 'W3', score: 2, at: new Date().toISOString() } },
+      { opId: 2, idempotencyKey: 'eval:1', kind: 'evaluation', payload: { evaluationId: `EV-${creds.terminalId}`, applicationId: 'ST-1', round: 1, itemCode: 'ITEM-1', department: 'DEPT-A', window: 'W3', channel: 'windowPad', level: '不满意', reasons: ['R01'], at: new Date().toISOString() } },
     ]);
     const queue = (await p.admin('GET', '/staff/halls/hall-staff/queue')).body as { applications: { applicationId: string }[] };
     expect(queue.applications.map((a) => a.applicationId)).toEqual(['ST-1']);
     expect(((await p.admin('GET', '/staff/applications/ST-1')).body as { applicantIdNumber: string }).applicantIdNumber).toBe(SAMPLE_ID_NUMBER);
-    expect((await p.admin('POST', '/staff/applications/ST-1/actions', { action: 'return', note: '缺少户口簿' })).body).toEqual({ ok: true, status: 'returned' });
-    expect((await p.admin('POST', '/staff/applications/ST-1/actions', { action: 'complete' })).status).toBe(409);
-    expect((await p.admin('POST', '/staff/applications/ST-1/actions', { action: 'fly' })).status).toBe(400);
+    const move = (body: unknown) => p.admin('POST', '/staff/applications/ST-1/transitions', body);
+    expect((await move({ to: 'received', staffId: 'S007' })).body).toEqual({ ok: true, status: 'received' });
+    expect((await move({ to: 'supplementRequired', staffId: 'S007' })).status).toBe(400);
+    expect((await move({ to: 'supplementRequired', staffId: 'S007', reason: '缺少户口簿' })).body).toEqual({ ok: true, status: 'supplementRequired' });
+    expect((await move({ to: 'delivered', staffId: 'S007' })).status).toBe(409);
+    expect((await move({ to: 'fly', staffId: 'S007' })).status).toBe(400);
     const stats = (await p.admin('GET', '/staff/stats/evaluations?by=window&hallId=hall-staff')).body as { stats: unknown[] };
     expect(stats.stats).toEqual([{ key: 'W3', count: 1, average: 2, dissatisfied: 1 }]);
     const inbox = await client.inbox(0, 0);
-    expect(inbox.kind === 'ok' && inbox.value.messages.find((m) => m.kind === 'application.status')?.payload).toMatchObject({ applicationId: 'ST-1', status: 'returned', note: '缺少户口簿' });
+    const told = inbox.kind === 'ok' ? inbox.value.messages.flatMap((m) => (m.kind === 'application.status' ? [m.payload] : [])) : [];
+    expect(told.map((m) => m.status)).toEqual(['received', 'supplementRequired']);
+    expect(told[1]).toMatchObject({ applicationId: 'ST-1', reason: '缺少户口簿', actor: { kind: 'staff', id: 'S007' } });
   });
 
   it.skipIf(skip)('gives staff of one hall their hall only', async () => {
@@ -206,11 +211,11 @@ describe.each(engines)('platform API on $name', ({ skip, open }) => {
     expect((await as(other, 'GET', '/staff/halls/hall-s1/queue')).status).toBe(403);
     expect((await as(other, 'GET', '/staff/applications/SCOPE-1')).status).toBe(404);
     expect((await as(other, 'GET', `/staff/blobs/${sha}`)).status).toBe(404);
-    expect((await as(other, 'POST', '/staff/applications/SCOPE-1/actions', { action: 'accept' })).status).toBe(404);
+    expect((await as(other, 'POST', '/staff/applications/SCOPE-1/transitions', { to: 'received', staffId: 'S9' })).status).toBe(404);
     expect((await as(other, 'GET', '/staff/stats/evaluations?by=item&hallId=hall-s1')).status).toBe(403);
     expect((await as('staff_made-up', 'GET', '/staff/halls/hall-s1/queue')).status).toBe(401);
     expect((await as(own, 'GET', '/admin/terminals')).status).toBe(401);
-    expect((await as(own, 'POST', '/staff/applications/SCOPE-1/actions', { action: 'accept' })).status).toBe(200);
+    expect((await as(own, 'POST', '/staff/applications/SCOPE-1/transitions', { to: 'received', staffId: 'S1' })).status).toBe(200);
   });
 
   it.skipIf(skip)('never writes an ID number or mobile number to its logs', async () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRepository } from '../../platform/store/open';
 import type { IncomingOp, PlatformRepository } from '../../platform/store/repository';
+import type { ApplicationStatus } from '../../src/sync/protocol';
 import { postgresUnavailable, startPostgres, type TestPostgres } from '../support/postgres';
 import { application, nextDbName } from '../support/sync-fixtures';
 
@@ -95,7 +96,7 @@ describe.each(engines)('platform repository on $name', ({ skip, open }) => {
   it.skipIf(skip)('rejects a bad op alone and carries on with the ones behind it', async () => {
     const t = await enrolled(repo);
     const bad: IncomingOp = { opId: 1, idempotencyKey: 'x', kind: 'application.submitted', payload: { applicationId: 'B1', applicant: { idNumber: '430102199003071234' } } };
-    const unknownApp: IncomingOp = { opId: 2, idempotencyKey: 'y', kind: 'application.status', payload: { applicationId: 'nope', status: 'withdrawn', at: new Date().toISOString() } };
+    const unknownApp: IncomingOp = { opId: 2, idempotencyKey: 'y', kind: 'application.status', payload: { applicationId: 'nope', status: 'withdrawn', at: new Date().toISOString(), actor: { kind: 'citizen', id: 'kiosk' }, reason: '不办了' } };
     const { results } = await repo.applyOps(t.id, [bad, unknownApp, submit(3, 'B3')], Date.now());
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'applied']);
     expect(results[0]?.code).toBe('BAD_REQUEST');
@@ -160,25 +161,32 @@ describe.each(engines)('platform repository on $name', ({ skip, open }) => {
     const t = await enrolled(repo, 'hall-staff');
     await repo.applyOps(t.id, [submit(1, 'S1')], Date.now());
     expect((await repo.hallQueue('hall-staff')).map((a) => a.applicationId)).toEqual(['S1']);
-    expect(await repo.applyStaffAction('S1', 'complete', null, new Date().toISOString(), Date.now())).toMatchObject({ ok: false, code: 'CONFLICT' });
-    expect(await repo.applyStaffAction('S1', 'accept', null, new Date().toISOString(), Date.now())).toEqual({ ok: true, status: 'accepted' });
-    expect(await repo.applyStaffAction('S1', 'complete', '办结', new Date().toISOString(), Date.now())).toEqual({ ok: true, status: 'completed' });
-    expect(await repo.applyStaffAction('missing', 'accept', null, new Date().toISOString(), Date.now())).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    expect((await repo.getApplication('S1'))?.events.map((e) => e.status)).toEqual(['submitted', 'accepted', 'completed']);
+    const move = (id: string, to: ApplicationStatus, reason?: string) => repo.applyStaffTransition(id, { to, staffId: 'S007', ...(reason ? { reason } : {}) }, new Date().toISOString(), Date.now());
+    expect(await move('S1', 'accepted')).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' });
+    expect(await move('S1', 'received')).toEqual({ ok: true, status: 'received' });
+    expect(await move('S1', 'supplementRequired')).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
+    expect(await move('S1', 'accepted')).toEqual({ ok: true, status: 'accepted' });
+    expect(await move('missing', 'received')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    for (const to of ['inProgress', 'decided', 'resultReady'] as const) expect((await move('S1', to)).ok).toBe(true);
+    expect((await repo.hallQueue('hall-staff')).map((a) => a.status)).toEqual(['resultReady']);
+    expect(await move('S1', 'delivered', '窗口出件')).toEqual({ ok: true, status: 'delivered' });
+    const app = await repo.getApplication('S1');
+    expect(app?.events.map((e) => e.status)).toEqual(['submitted', 'received', 'accepted', 'inProgress', 'decided', 'resultReady', 'delivered']);
+    expect(app?.events.at(-1)).toMatchObject({ note: '窗口出件', source: 'staff:S007@platform' });
     const inbox = await repo.readInbox('hall-staff', 0, 1000);
-    expect(inbox.filter((m) => m.kind === 'application.status').map((m) => (m.payload as { status: string }).status)).toEqual(['accepted', 'completed']);
+    expect(inbox.filter((m) => m.kind === 'application.status').map((m) => (m.payload as { status: string }).status)).toEqual(['received', 'accepted', 'inProgress', 'decided', 'resultReady', 'delivered']);
     expect(await repo.hallQueue('hall-staff')).toEqual([]);
   });
 
   it.skipIf(skip)('computes evaluation statistics per item, department and window', async () => {
     const t = await enrolled(repo, 'hall-eval');
-    const evaluation = (opId: number, score: number, window: string): IncomingOp => ({
+    const evaluation = (opId: number, level: string, window: string): IncomingOp => ({
       opId,
       idempotencyKey: `eval-${opId}`,
       kind: 'evaluation',
-      payload: { evaluationId: `E-${t.id}-${opId}`, itemCode: 'ITEM-1', department: 'DEPT-A', window, score, at: new Date().toISOString() },
+      payload: { evaluationId: `E-${t.id}-${opId}`, applicationId: `A-${opId}`, itemCode: 'ITEM-1', department: 'DEPT-A', window, channel: 'windowPad', level, at: new Date().toISOString() },
     });
-    await repo.applyOps(t.id, [evaluation(1, 5, 'W1'), evaluation(2, 1, 'W1'), evaluation(3, 4, 'W2')], Date.now());
+    await repo.applyOps(t.id, [evaluation(1, '非常满意', 'W1'), evaluation(2, '非常不满意', 'W1'), evaluation(3, '满意', 'W2')], Date.now());
     expect(await repo.evaluationStats('window', 'hall-eval')).toEqual([
       { key: 'W1', count: 2, average: 3, dissatisfied: 1 },
       { key: 'W2', count: 1, average: 4, dissatisfied: 0 },

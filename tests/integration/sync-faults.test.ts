@@ -126,7 +126,7 @@ describe('sync under network faults', () => {
   it('sets a refused record aside without blocking the ones behind it, and can queue it again', async () => {
     const workload = new Workload();
     workload.add('DL-0', 1, 1000, 0);
-    workload.outbox.append({ kind: 'application.status', payload: { applicationId: 'never-submitted', status: 'withdrawn', at: new Date().toISOString() }, idempotencyKey: 'dl-1', orderingKey: 'never-submitted' }, Date.now());
+    workload.outbox.append({ kind: 'application.status', payload: { applicationId: 'never-submitted', status: 'withdrawn', at: new Date().toISOString(), actor: { kind: 'citizen', id: 'kiosk' }, reason: '不办了' }, idempotencyKey: 'dl-1', orderingKey: 'never-submitted' }, Date.now());
     workload.outbox.append({ kind: 'evaluation', payload: { score: 11 }, idempotencyKey: 'dl-2', orderingKey: null }, Date.now());
     workload.add('DL-3', 1, 1000, 1);
     const { engine } = await terminal(workload);

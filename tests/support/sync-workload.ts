@@ -26,6 +26,8 @@ export function material(seed: string, size: number): Buffer {
   return out;
 }
 
+const SYSTEM_PATH = ['prechecked', 'received', 'accepted', 'inProgress'] as const;
+
 export interface QueuedApplication {
   id: string;
   blobs: string[];
@@ -40,7 +42,11 @@ export class Workload {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** One application with `materials` blobs of `size` bytes, then `followUps` status changes. */
+  /**
+   * One application with `materials` blobs of `size` bytes, then up to 4 status changes along the
+   * domain's system path (prechecked → received → accepted → inProgress): the platform refuses any
+   * change that arrives out of order, so a reordering would show.
+   */
   add(id: string, materials = 2, size = 4096, followUps = 1): QueuedApplication {
     const refs = Array.from({ length: materials }, (_, i) => {
       const data = material(`${id}/${i}`, size);
@@ -48,11 +54,16 @@ export class Workload {
     });
     this.outbox.append({ kind: 'application.submitted', payload: application(id, refs), idempotencyKey: `submit:${id}`, orderingKey: id }, this.now());
     const notes: string[] = [];
-    for (let n = 1; n <= followUps; n++) {
-      const note = `${id}#${n}`;
+    for (const [n, status] of SYSTEM_PATH.slice(0, followUps).entries()) {
+      const note = `${id}#${n + 1}`;
       notes.push(note);
       this.outbox.append(
-        { kind: 'application.status', payload: { applicationId: id, status: 'submitted', at: new Date().toISOString(), note }, idempotencyKey: `status:${note}`, orderingKey: id },
+        {
+          kind: 'application.status',
+          payload: { applicationId: id, status, at: new Date().toISOString(), actor: { kind: 'system', id: 'precheck' }, reason: note },
+          idempotencyKey: `status:${note}`,
+          orderingKey: id,
+        },
         this.now(),
       );
     }

@@ -66,5 +66,11 @@ export const postgresMigrations: Migrations = [
     revoked_at BIGINT
   );
   CREATE INDEX application_blobs_sha ON application_blobs (sha256);
+  ALTER TABLE evaluations ADD COLUMN level TEXT;
+  ALTER TABLE evaluations ADD COLUMN channel TEXT;
+  ALTER TABLE evaluations ADD COLUMN round BIGINT;
+  ALTER TABLE evaluations ADD COLUMN reasons TEXT;
+  ALTER TABLE evaluations ADD COLUMN indicator_version TEXT;
+  ALTER TABLE evaluations ADD COLUMN text TEXT;
   `,
 ];

@@ -66,5 +66,11 @@ export const sqliteMigrations: Migrations = [
     revoked_at INTEGER
   );
   CREATE INDEX application_blobs_sha ON application_blobs (sha256);
+  ALTER TABLE evaluations ADD COLUMN level TEXT;
+  ALTER TABLE evaluations ADD COLUMN channel TEXT;
+  ALTER TABLE evaluations ADD COLUMN round INTEGER;
+  ALTER TABLE evaluations ADD COLUMN reasons TEXT;
+  ALTER TABLE evaluations ADD COLUMN indicator_version TEXT;
+  ALTER TABLE evaluations ADD COLUMN text TEXT;
   `,
 ];
