@@ -74,6 +74,13 @@ const toTerminal = (r: TerminalRow): TerminalRecord => ({
 /** Applications a hall still has to work on: neither a draft nor finished. */
 const OPEN_STATES = APPLICATION_STATES.filter((state) => state !== 'draft' && !TERMINAL_STATES.has(state));
 
+/** The reference platform numbers applications by the terminal's id; a provincial one returns its 办件编号. */
+function submittedRef(op: IncomingOp): { ref?: string } {
+  if (op.kind !== 'application.submitted' || typeof op.payload !== 'object' || op.payload === null) return {};
+  const id = (op.payload as { applicationId?: unknown }).applicationId;
+  return typeof id === 'string' && id.length <= 64 ? { ref: id } : {};
+}
+
 type Effect = { ok: true } | { ok: false; code: string; message: string };
 
 export class SqlRepository implements PlatformRepository {
@@ -146,7 +153,7 @@ export class SqlRepository implements PlatformRepository {
       const results: OpResult[] = [];
       for (const op of [...ops].sort((a, b) => a.opId - b.opId)) {
         if (op.opId <= last) {
-          results.push({ opId: op.opId, status: 'duplicate' });
+          results.push({ opId: op.opId, status: 'duplicate', ...submittedRef(op) });
           continue;
         }
         const result = await this.applyOne(tx, terminalId, t.hall_id, op, now);
@@ -172,9 +179,10 @@ export class SqlRepository implements PlatformRepository {
       'INSERT INTO idempotency (key, terminal_id, op_id, applied_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING key',
       [key, terminalId, op.opId, now],
     );
-    if (!fresh) return { opId: op.opId, status: 'duplicate' };
+    const ref = submittedRef(raw);
+    if (!fresh) return { opId: op.opId, status: 'duplicate', ...ref };
     const effect = await this.effect(tx, terminalId, hallId, op, now);
-    if (effect.ok) return { opId: op.opId, status: 'applied' };
+    if (effect.ok) return { opId: op.opId, status: 'applied', ...ref };
     // A refused op does not use up its key: a corrected op with the same key may follow.
     await tx.run('DELETE FROM idempotency WHERE key = ?', [key]);
     return { opId: op.opId, status: 'rejected', code: effect.code, message: effect.message };

@@ -1,6 +1,6 @@
 // In-memory Outbox, BlobSource and Inbox, with the same semantics as the SQLite implementation.
 import { sha256Hex } from './signing';
-import type { BlobSource, DeadLetter, Inbox, NewOutboxOp, Outbox, OutboxEntry, OutboxStats } from './outbox';
+import type { Acknowledgement, BlobSource, DeadLetter, Inbox, NewOutboxOp, Outbox, OutboxEntry, OutboxStats } from './outbox';
 import type { InboxMessage } from './protocol';
 
 export class MemoryBlobs implements BlobSource {
@@ -46,8 +46,14 @@ export class MemoryOutbox implements Outbox {
     return out;
   }
 
-  acknowledge(opIds: readonly number[]): void {
-    for (const id of opIds) this.queue.delete(id);
+  /** Platform references by opId, as a store would record them with the record. */
+  readonly refs = new Map<number, string>();
+
+  acknowledge(acks: readonly Acknowledgement[]): void {
+    for (const { opId, ref } of acks) {
+      if (ref !== undefined && this.queue.has(opId)) this.refs.set(opId, ref);
+      this.queue.delete(opId);
+    }
   }
 
   deadLetter(opId: number, code: string, message: string, now: number): void {

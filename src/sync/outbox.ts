@@ -31,6 +31,12 @@ export interface DeadLetter extends OutboxEntry {
   deadAt: number;
 }
 
+export interface Acknowledgement {
+  opId: number;
+  /** The platform's number for the record (办件编号), e.g. for ApplicationRepository.markSynced. */
+  ref?: string;
+}
+
 export interface OutboxStats {
   pending: number;
   oldestPendingAt: number | null;
@@ -46,7 +52,8 @@ export interface BlobSource {
 export interface Outbox {
   append(op: NewOutboxOp, now: number): number;
   pending(limit: number): OutboxEntry[];
-  acknowledge(opIds: readonly number[]): void;
+  /** The platform has the records: forget them (keeping the platform's reference, where given, with the record). */
+  acknowledge(acks: readonly Acknowledgement[]): void;
   /** Moves an entry to the dead-letter list; it never blocks the entries behind it. */
   deadLetter(opId: number, code: string, message: string, now: number): void;
   deadLetters(): DeadLetter[];

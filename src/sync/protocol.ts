@@ -148,6 +148,8 @@ export const OpResult = z.object({
   status: z.enum(['applied', 'duplicate', 'rejected']),
   code: z.string().optional(),
   message: z.string().optional(),
+  /** The platform's own number for the record (办件编号) when it has one; the terminal stores it. */
+  ref: z.string().max(64).optional(),
 });
 export type OpResult = z.infer<typeof OpResult>;
 

@@ -2,7 +2,7 @@
 // operation that references blobs is sent, each blob is uploaded in chunks, resuming at what the platform
 // already holds. One step sends at most one batch; the engine decides when to take the next.
 import type { Outcome, SyncClient } from './client';
-import type { Outbox, OutboxEntry } from './outbox';
+import type { Acknowledgement, Outbox, OutboxEntry } from './outbox';
 import { OpEnvelope, type BlobRef } from './protocol';
 
 export type StepResult =
@@ -88,14 +88,14 @@ export class Pusher {
     if (outcome.kind !== 'ok') return toStep(outcome);
 
     const sent = new Set(sendable.map((op) => op.opId));
-    const done: number[] = [];
+    const done: Acknowledgement[] = [];
     for (const result of outcome.value.results) {
       if (!sent.has(result.opId)) continue;
       if (result.status === 'rejected') {
         this.outbox.deadLetter(result.opId, result.code ?? 'REJECTED', result.message ?? 'refused by the platform', this.now());
         deadLettered++;
       } else {
-        done.push(result.opId);
+        done.push(result.ref === undefined ? { opId: result.opId } : { opId: result.opId, ref: result.ref });
       }
     }
     this.outbox.acknowledge(done);

@@ -77,6 +77,8 @@ describe('sync under network faults', () => {
     expect(states.some((s) => s.phase === 'backoff')).toBe(true);
     expect(engine.state()).toMatchObject({ pending: 0, deadLetters: 0 });
     expect(engine.state().lastSuccessAt).not.toBeNull();
+    // Each submission came back with the platform's reference for the application.
+    expect(new Set(workload.outbox.refs.values())).toEqual(new Set(workload.queued.map((q) => q.id)));
     expect(await verifyOnPlatform(platform.repo, workload.queued)).toEqual([]);
   });
 

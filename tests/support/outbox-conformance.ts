@@ -19,7 +19,7 @@ export function outboxConformance(name: string, make: () => Outbox | Promise<Out
       const outbox = await make();
       const a = outbox.append(op('a'), 1);
       const b = outbox.append(op('b'), 2);
-      outbox.acknowledge([a, 999_999]);
+      outbox.acknowledge([{ opId: a, ref: 'P-1' }, { opId: 999_999 }]);
       expect(outbox.pending(10).map((e) => e.opId)).toEqual([b]);
       expect(outbox.stats()).toEqual({ pending: 1, oldestPendingAt: 2, deadLetters: 0 });
     });
@@ -38,7 +38,7 @@ export function outboxConformance(name: string, make: () => Outbox | Promise<Out
       const outbox = await make();
       const a = outbox.append(op('a'), 1);
       const b = outbox.append(op('b'), 2);
-      outbox.acknowledge([b]);
+      outbox.acknowledge([{ opId: b }]);
       outbox.deadLetter(a, 'X', 'x', 3);
       const again = outbox.requeueDeadLetter(a, 4);
       expect(again).not.toBeNull();
