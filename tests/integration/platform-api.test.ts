@@ -1,42 +1,14 @@
 // The platform over real HTTP on 127.0.0.1, against SQLite and PostgreSQL: enrolment, signing and its
 // rejections, hall isolation, heartbeat and silent terminals, inbox long-poll, staff APIs, masked logs.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRepository } from '../../platform/store/open';
 import { enrol, type TerminalCredentials } from '../../src/sync/client';
 import { signedHeaders } from '../../src/sync/signing';
 import { startPlatform, type RunningPlatform } from '../support/platform';
-import { postgresUnavailable, startPostgres, type TestPostgres } from '../support/postgres';
-import { application, nextDbName, SAMPLE_ID_NUMBER } from '../support/sync-fixtures';
+import { repositoryEngines } from '../support/engines';
+import { application, SAMPLE_ID_NUMBER } from '../support/sync-fixtures';
 
-const skipPg = postgresUnavailable();
-if (skipPg) console.warn(`PostgreSQL platform tests skipped: ${skipPg}`);
-let pg: TestPostgres | null = null;
-let tmp = '';
-
-beforeAll(async () => {
-  tmp = mkdtempSync(join(tmpdir(), 'hall-api-'));
-  if (!skipPg) pg = await startPostgres();
-}, 90_000);
-afterAll(async () => {
-  await pg?.stop();
-  rmSync(tmp, { recursive: true, force: true });
-});
-
-const engines = [
-  { name: 'sqlite', skip: false, open: () => openRepository({ engine: 'sqlite', file: join(tmp, `${nextDbName()}.db`) }) },
-  {
-    name: 'postgres',
-    skip: skipPg !== null,
-    open: async () => {
-      if (!pg) throw new Error('PostgreSQL not started');
-      return openRepository({ engine: 'postgres', url: await pg.createDatabase(nextDbName()) });
-    },
-  },
-];
+const engines = repositoryEngines('platform tests');
 
 /** A raw signed request, so tests can tamper with any part of it. */
 async function signedFetch(p: RunningPlatform, creds: TerminalCredentials, method: string, path: string, body: string | null, tweak: { timestamp?: number; nonce?: string; secret?: Uint8Array; bodySent?: string } = {}) {

@@ -1,42 +1,12 @@
 // The repository suite, run against both engines: SQLite (in a temp file) and a throwaway PostgreSQL.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRepository } from '../../platform/store/open';
 import type { IncomingOp, PlatformRepository } from '../../platform/store/repository';
 import type { ApplicationStatus } from '../../src/sync/protocol';
-import { postgresUnavailable, startPostgres, type TestPostgres } from '../support/postgres';
-import { application, nextDbName } from '../support/sync-fixtures';
+import { repositoryEngines } from '../support/engines';
+import { application } from '../support/sync-fixtures';
 
-const skipPg = postgresUnavailable();
-if (skipPg) console.warn(`PostgreSQL repository tests skipped: ${skipPg}`);
-
-let pg: TestPostgres | null = null;
-let tmp = '';
-
-beforeAll(async () => {
-  tmp = mkdtempSync(join(tmpdir(), 'hall-repo-'));
-  if (!skipPg) pg = await startPostgres();
-}, 90_000);
-
-afterAll(async () => {
-  await pg?.stop();
-  rmSync(tmp, { recursive: true, force: true });
-});
-
-const engines = [
-  { name: 'sqlite', skip: false, open: () => openRepository({ engine: 'sqlite', file: join(tmp, `${nextDbName()}.db`) }) },
-  {
-    name: 'postgres',
-    skip: skipPg !== null,
-    open: async () => {
-      if (!pg) throw new Error('PostgreSQL not started');
-      return openRepository({ engine: 'postgres', url: await pg.createDatabase(nextDbName()) });
-    },
-  },
-];
+const engines = repositoryEngines('repository tests');
 
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 

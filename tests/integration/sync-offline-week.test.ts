@@ -1,42 +1,13 @@
 // Offline week: 1,000 applications with 3 materials each queued while the platform is unreachable, then
 // drained once it is back — on SQLite and on PostgreSQL. Soak-sized variants live in bench/sync.bench.ts.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRepository } from '../../platform/store/open';
+import { describe, expect, it } from 'vitest';
 import { SyncEngine } from '../../src/sync/engine';
 import { startFaultProxy } from '../support/fault-proxy';
 import { startPlatform } from '../support/platform';
-import { postgresUnavailable, startPostgres, type TestPostgres } from '../support/postgres';
-import { nextDbName } from '../support/sync-fixtures';
+import { repositoryEngines } from '../support/engines';
 import { verifyOnPlatform, Workload } from '../support/sync-workload';
 
-const skipPg = postgresUnavailable();
-if (skipPg) console.warn(`PostgreSQL offline-week test skipped: ${skipPg}`);
-let pg: TestPostgres | null = null;
-let tmp = '';
-
-beforeAll(async () => {
-  tmp = mkdtempSync(join(tmpdir(), 'hall-week-'));
-  if (!skipPg) pg = await startPostgres();
-}, 90_000);
-afterAll(async () => {
-  await pg?.stop();
-  rmSync(tmp, { recursive: true, force: true });
-});
-
-const engines = [
-  { name: 'sqlite', skip: false, open: () => openRepository({ engine: 'sqlite', file: join(tmp, `${nextDbName()}.db`) }) },
-  {
-    name: 'postgres',
-    skip: skipPg !== null,
-    open: async () => {
-      if (!pg) throw new Error('PostgreSQL not started');
-      return openRepository({ engine: 'postgres', url: await pg.createDatabase(nextDbName()) });
-    },
-  },
-];
+const engines = repositoryEngines('offline-week test');
 
 describe.each(engines)('offline week on $name', ({ skip, open }) => {
   it.skipIf(skip)('queues 1,000 applications × 3 materials offline and drains them all exactly once', { timeout: 120_000 }, async () => {

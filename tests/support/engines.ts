@@ -1,0 +1,46 @@
+// Both platform storage engines for a test file: SQLite in a temp directory and a throwaway PostgreSQL.
+// Registers the vitest hooks that start and stop them; PostgreSQL cases skip (saying why) only when the
+// server binaries are not installed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { openRepository } from '../../platform/store/open';
+import type { PlatformRepository } from '../../platform/store/repository';
+import { postgresUnavailable, startPostgres } from './postgres';
+import type { TestPostgres } from './postgres';
+import { nextDbName } from './sync-fixtures';
+
+export interface Engine {
+  name: 'sqlite' | 'postgres';
+  skip: boolean;
+  open(): Promise<PlatformRepository>;
+}
+
+export function repositoryEngines(label: string): Engine[] {
+  const skipPg = postgresUnavailable();
+  if (skipPg) console.warn(`PostgreSQL ${label} skipped: ${skipPg}`);
+  let pg: TestPostgres | null = null;
+  let tmp = '';
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'hall-engines-'));
+    if (!skipPg) pg = await startPostgres();
+  }, 90_000);
+  afterAll(async () => {
+    await pg?.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  return [
+    { name: 'sqlite', skip: false, open: async () => openRepository({ engine: 'sqlite', file: join(tmp, `${nextDbName()}.db`) }) },
+    {
+      name: 'postgres',
+      skip: skipPg !== null,
+      open: async () => {
+        if (!pg) throw new Error('PostgreSQL not started');
+        return openRepository({ engine: 'postgres', url: await pg.createDatabase(nextDbName()) });
+      },
+    },
+  ];
+}
