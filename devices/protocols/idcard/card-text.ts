@@ -38,6 +38,23 @@ export function decodeCardText(text: Uint8Array, options: DecodeOptions): CardTe
   if (text.length !== TEXT_LENGTH) return { ok: false, problem: `text block is ${text.length} bytes, expected ${TEXT_LENGTH}` };
   const layout = layoutOf(text);
   const get = (field: Field) => readField(text, field.offset, field.bytes);
+  /** The fields both foreigner layouts (2017 'I', 2023 'Y') carry, under their own offsets. */
+  type ForeignFields = Record<'nameZh' | 'gender' | 'nationality' | 'birth' | 'number' | 'validFrom' | 'validTo', Field>;
+  const foreignCard = (fields: ForeignFields, cardVersion: '2017' | '2023', nameEn: string): IdCard => ({
+    cardType: 'foreign-permanent',
+    cardVersion,
+    name: get(fields.nameZh) || nameEn,
+    nameEn,
+    gender: genderFromCode(get(fields.gender)),
+    genderCode: get(fields.gender),
+    nationality: get(fields.nationality),
+    birthDate: isoDate(get(fields.birth), 'birth date'),
+    idNumber: get(fields.number),
+    validFrom: isoDate(get(fields.validFrom), 'valid-from'),
+    validUntil: isoDate(get(fields.validTo), 'valid-to', true),
+    idNumberValid: false,
+    hasPhoto: options.hasPhoto,
+  });
   try {
     let card: IdCard;
     let kind: CardNumberKind;
@@ -71,23 +88,7 @@ export function decodeCardText(text: Uint8Array, options: DecodeOptions): CardTe
       }
       case 'foreign-2017': {
         const fields = foreign2017Fields;
-        const nameEn = get(fields.nameEn);
-        const nameZh = get(fields.nameZh);
-        card = {
-          cardType: 'foreign-permanent',
-          cardVersion: '2017',
-          name: nameZh || nameEn,
-          nameEn,
-          gender: genderFromCode(get(fields.gender)),
-          genderCode: get(fields.gender),
-          nationality: get(fields.nationality),
-          birthDate: isoDate(get(fields.birth), 'birth date'),
-          idNumber: get(fields.number),
-          validFrom: isoDate(get(fields.validFrom), 'valid-from'),
-          validUntil: isoDate(get(fields.validTo), 'valid-to', true),
-          idNumberValid: false,
-          hasPhoto: options.hasPhoto,
-        };
+        card = foreignCard(fields, '2017', get(fields.nameEn));
         kind = 'foreign-2017';
         break;
       }
@@ -95,23 +96,10 @@ export function decodeCardText(text: Uint8Array, options: DecodeOptions): CardTe
         const fields = foreign2023Fields;
         // The English name runs on from the first part into the second without a separator.
         const nameEn = trimPadding(readRaw(text, fields.nameEn1) + readRaw(text, fields.nameEn2));
-        const nameZh = get(fields.nameZh);
         const renewal = get(fields.renewalCount);
         const previous = get(fields.previousNumber);
         card = {
-          cardType: 'foreign-permanent',
-          cardVersion: '2023',
-          name: nameZh || nameEn,
-          nameEn,
-          gender: genderFromCode(get(fields.gender)),
-          genderCode: get(fields.gender),
-          nationality: get(fields.nationality),
-          birthDate: isoDate(get(fields.birth), 'birth date'),
-          idNumber: get(fields.number),
-          validFrom: isoDate(get(fields.validFrom), 'valid-from'),
-          validUntil: isoDate(get(fields.validTo), 'valid-to', true),
-          idNumberValid: false,
-          hasPhoto: options.hasPhoto,
+          ...foreignCard(fields, '2023', nameEn),
           ...(/^\d+$/.test(renewal) ? { renewalCount: Number(renewal) } : {}),
           ...(previous ? { previousCardNumber: previous } : {}),
         };
