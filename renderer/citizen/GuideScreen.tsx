@@ -79,24 +79,34 @@ function Materials({ materials }: { materials: readonly WireMaterial[] }) {
   );
 }
 
-function ItemGuideView({ guide }: { guide: ItemGuide }) {
+/** Who can apply, what to bring, how long: the same three sections for items and bundles. */
+function CoreSections({ conditions, materials, limit, date, instant }: { conditions: readonly string[]; materials: readonly WireMaterial[]; limit: Limit; date: Promise_; instant: boolean }) {
   const { t } = useTranslation();
   return (
     <>
-      <p className="guide-department">{guide.department.name}</p>
       <Section title={t('guide.who')}>
         <ul className="plain-list">
-          {guide.acceptanceConditions.map((c) => (
+          {conditions.map((c) => (
             <li key={c}>{c}</li>
           ))}
         </ul>
       </Section>
       <Section title={t('guide.bring')} testId="guide-materials">
-        <Materials materials={guide.materials} />
+        <Materials materials={materials} />
       </Section>
       <Section title={t('guide.howLong')}>
-        <Duration limit={guide.promisedLimit} date={guide.promisedDate} instant={guide.instant} />
+        <Duration limit={limit} date={date} instant={instant} />
       </Section>
+    </>
+  );
+}
+
+function ItemGuideView({ guide }: { guide: ItemGuide }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="guide-department">{guide.department.name}</p>
+      <CoreSections conditions={guide.acceptanceConditions} materials={guide.materials} limit={guide.promisedLimit} date={guide.promisedDate} instant={guide.instant} />
       <Section title={t('guide.fees')}>
         <p>{guide.fee.charged ? guide.fee.items.map((f) => `${f.name}：${f.standard}`).join('；') : t('guide.free')}</p>
       </Section>
@@ -142,19 +152,7 @@ function BundleGuideView({ guide }: { guide: BundleGuide }) {
           ))}
         </ol>
       </Section>
-      <Section title={t('guide.who')}>
-        <ul className="plain-list">
-          {guide.conditions.map((c) => (
-            <li key={c}>{c}</li>
-          ))}
-        </ul>
-      </Section>
-      <Section title={t('guide.bring')} testId="guide-materials">
-        <Materials materials={guide.materials} />
-      </Section>
-      <Section title={t('guide.howLong')}>
-        <Duration limit={guide.promisedLimit} date={guide.promisedDate} instant={false} />
-      </Section>
+      <CoreSections conditions={guide.conditions} materials={guide.materials} limit={guide.promisedLimit} date={guide.promisedDate} instant={false} />
       <Section title={t('guide.visits')}>
         <p className="guide-lead">{guide.mostOneVisit ? t('guide.oneVisit') : t('guide.visitsCount', { count: guide.visitsRequired })}</p>
       </Section>
