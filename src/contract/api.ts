@@ -6,8 +6,6 @@ import { idcardEvents, idcardMethods } from './methods/idcard';
 import { evaluatorEvents, evaluatorMethods } from './methods/evaluator';
 import { printerEvents, printerMethods } from './methods/printer';
 import { scannerEvents, scannerMethods } from './methods/scanner';
-import { sessionMethods } from './methods/session';
-import { applicationMethods } from './methods/application';
 import { systemMethods } from './methods/system';
 
 export * from './methods/catalog';
@@ -16,8 +14,6 @@ export * from './methods/evaluator';
 export * from './methods/evaluation';
 export * from './methods/printer';
 export * from './methods/scanner';
-export * from './methods/session';
-export * from './methods/application';
 export * from './methods/system';
 
 /**
@@ -31,8 +27,6 @@ export const methods = {
   ...printerMethods,
   ...scannerMethods,
   ...evaluatorMethods,
-  ...sessionMethods,
-  ...applicationMethods,
 } as const;
 
 /** Every event the privileged side pushes to the renderer. */
