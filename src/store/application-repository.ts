@@ -211,6 +211,22 @@ export class ApplicationRepository {
     return record;
   }
 
+  /**
+   * A state the platform decided (staff action there, delivered by the sync inbox). The platform is the
+   * authority once it holds the application, so its state is taken even where the local machine would not
+   * step there directly (a change made here crossed it); the audit entry records who and why.
+   * Returns false when the application is not on this terminal or already in that state.
+   */
+  adoptPlatformState(id: string, entry: Omit<AuditEntry, 'from'>): boolean {
+    return this.db.transaction(() => {
+      const row = this.stmt.get.get(id);
+      if (!row || row.state === entry.to) return false;
+      this.stmt.setState.run(entry.to, entry.at, id, row.state);
+      this.insertAudit(id, { ...entry, from: row.state });
+      return true;
+    })();
+  }
+
   markSynced(id: string, at: string, platformNo?: string): void {
     if (this.stmt.markSynced.run(at, platformNo ?? null, id).changes !== 1) throw new ApplicationError('NOT_FOUND', 'no such application');
   }

@@ -6,3 +6,8 @@ export * from './evaluation-repository';
 export * from './migrations';
 export * from './retention';
 export * from './store';
+export * from './blob-store';
+export * from './catalog-delta';
+export * from './inbox-apply';
+export * from './record';
+export * from './sqlite-outbox';

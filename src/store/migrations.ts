@@ -144,6 +144,65 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX evaluations_one_follow_up ON evaluations(application_id) WHERE round = 2;
     `,
   },
+  {
+    version: 6,
+    name: 'sync: outbox (AUTOINCREMENT op ids, never reused), dead letters, inbox cursor and log, platform config, encrypted material blobs',
+    sql: `
+      CREATE TABLE outbox (
+        op_id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        -- AES-256-GCM JSON of the operation payload (it carries personal data)
+        payload BLOB NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        ordering_key TEXT,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE outbox_dead (
+        op_id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        payload BLOB NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        ordering_key TEXT,
+        created_at INTEGER NOT NULL,
+        code TEXT NOT NULL,
+        message TEXT NOT NULL,
+        dead_at INTEGER NOT NULL
+      );
+      CREATE TABLE inbox_cursor (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        seq INTEGER NOT NULL
+      );
+      CREATE TABLE inbox_log (
+        seq INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('applied', 'ignored', 'invalid')),
+        detail TEXT,
+        at TEXT NOT NULL
+      );
+      CREATE TABLE platform_config (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE blobs (
+        sha256 TEXT PRIMARY KEY,
+        size INTEGER NOT NULL CHECK (size >= 0),
+        media_type TEXT NOT NULL,
+        chunk_bytes INTEGER NOT NULL CHECK (chunk_bytes > 0),
+        created_at TEXT NOT NULL
+      );
+      -- fixed-size plaintext chunks, each AES-256-GCM encrypted with (sha256, index) as associated data
+      CREATE TABLE blob_chunks (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL REFERENCES blobs(sha256) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        UNIQUE (sha256, idx)
+      );
+      CREATE INDEX application_materials_sha ON application_materials(sha256) WHERE sha256 IS NOT NULL;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -25,6 +25,35 @@ export function purgePersonalData(db: Database.Database, now: string, retentionD
       clearAudit.run(id);
       clearEval.run(id);
     }
+    purgeMaterialFiles(db, now, retentionDays);
     return ids.length;
+  })();
+}
+
+/**
+ * Scans are personal data too: a material file goes with the last unpurged application that uses it.
+ * A file no application uses (a capture abandoned mid-session, or one left by a crash before its
+ * submission committed) goes once it is older than the retention period, and never younger than a day.
+ * Returns how many files were deleted.
+ */
+export function purgeMaterialFiles(db: Database.Database, now: string, retentionDays = DEFAULT_RETENTION_DAYS): number {
+  const orphanCutoff = new Date(Date.parse(now) - Math.max(1, retentionDays) * 86_400_000).toISOString();
+  return db.transaction(() => {
+    const doomed = db
+      .prepare<[string], { sha256: string }>(
+        `SELECT b.sha256 FROM blobs b
+         WHERE NOT EXISTS (SELECT 1 FROM application_materials m JOIN applications a ON a.id = m.application_id
+                           WHERE m.sha256 = b.sha256 AND a.purged_at IS NULL)
+           AND (EXISTS (SELECT 1 FROM application_materials m WHERE m.sha256 = b.sha256) OR b.created_at <= ?)`,
+      )
+      .all(orphanCutoff)
+      .map((r) => r.sha256);
+    const chunks = db.prepare('DELETE FROM blob_chunks WHERE sha256 = ?');
+    const blob = db.prepare('DELETE FROM blobs WHERE sha256 = ?');
+    for (const sha256 of doomed) {
+      chunks.run(sha256);
+      blob.run(sha256);
+    }
+    return doomed.length;
   })();
 }

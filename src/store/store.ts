@@ -7,6 +7,9 @@ import { CatalogRepository } from './catalog-repository';
 import { FieldCipher } from './crypto';
 import { EvaluationRepository } from './evaluation-repository';
 import { openDatabase } from './open';
+import { BlobStore } from './blob-store';
+import { applyInboxMessage } from './inbox-apply';
+import { SqliteInbox, SqliteOutbox } from './sqlite-outbox';
 import { DEFAULT_RETENTION_DAYS, purgePersonalData } from './retention';
 
 export interface StoreOptions {
@@ -23,6 +26,12 @@ export interface Store {
   readonly applications: ApplicationRepository;
   readonly evaluations: EvaluationRepository;
   readonly calendar: CalendarRepository;
+  /** Sync outbox: append() joins the open transaction (see record.ts). Acknowledged submissions are marked synced. */
+  readonly outbox: SqliteOutbox;
+  /** Platform → terminal messages, applied with their cursor in one transaction. */
+  readonly inbox: SqliteInbox;
+  /** Material files, content-addressed and encrypted at rest. */
+  readonly blobs: BlobStore;
   /** Runs `fn` in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   purgePersonalData(now: string, retentionDays?: number): number;
@@ -38,7 +47,10 @@ export function openStore(options: StoreOptions): Store {
   let applications: ApplicationRepository | undefined;
   let evaluations: EvaluationRepository | undefined;
   let calendar: CalendarRepository | undefined;
-  return {
+  let outbox: SqliteOutbox | undefined;
+  let inbox: SqliteInbox | undefined;
+  let blobs: BlobStore | undefined;
+  const store: Store = {
     db,
     get catalogs() {
       return (catalogs ??= new CatalogRepository(db));
@@ -52,10 +64,20 @@ export function openStore(options: StoreOptions): Store {
     get calendar() {
       return (calendar ??= new CalendarRepository(db));
     },
+    get blobs() {
+      return (blobs ??= new BlobStore(db, options.key));
+    },
+    get outbox() {
+      return (outbox ??= new SqliteOutbox(db, cipher, store.blobs, (id, ref) => store.applications.markSynced(id, new Date().toISOString(), ref)));
+    },
+    get inbox() {
+      return (inbox ??= new SqliteInbox(db, (message) => applyInboxMessage(store, message, new Date().toISOString())));
+    },
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     purgePersonalData: (now, days = DEFAULT_RETENTION_DAYS) => purgePersonalData(db, now, days),
     close: () => {
       if (db.open) db.close();
     },
   };
+  return store;
 }

@@ -1,0 +1,120 @@
+// Builders from local records to outbox operations. Each names its idempotency key (the platform applies a
+// key once per hall, whichever terminal or identity sends it) and orders by application id, so the
+// operations of one application reach the platform in the order they happened here.
+import type { ApplicationRecord } from '../store/application-repository';
+import type { EvaluationRecord } from '../store/evaluation-repository';
+import type { AuditEntry } from '../domain/application/state-machine';
+import type { NewOutboxOp } from './outbox';
+import type { BlobRef } from './protocol';
+
+/** What the op needs about a material's stored blob. */
+export interface BlobFacts {
+  readonly bytes: number;
+  readonly mediaType: string;
+}
+
+export interface SubmissionContext {
+  /** Department of the item, or the lead department of the bundle. */
+  readonly department: string;
+  readonly blob: (sha256: string) => BlobFacts | null;
+}
+
+export class OpBuildError extends Error {
+  constructor(
+    readonly code: 'PURGED' | 'BLOB_MISSING',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'OpBuildError';
+  }
+}
+
+const submitKey = (id: string) => `submit:${id}`;
+
+/** application.submitted with the blobs of every material that has one. */
+export function submissionOp(record: ApplicationRecord, context: SubmissionContext): NewOutboxOp {
+  if (!record.personal) throw new OpBuildError('PURGED', 'the application was purged; nothing left to send');
+  const blobs: BlobRef[] = [];
+  for (const m of record.materials) {
+    if (!m.sha256) continue;
+    const facts = context.blob(m.sha256);
+    if (!facts) throw new OpBuildError('BLOB_MISSING', `material ${m.key} has no stored file`);
+    blobs.push({ sha256: m.sha256, size: facts.bytes, mediaType: facts.mediaType, material: m.key });
+  }
+  const phone = record.personal.values['applicant.phone'] ?? record.personal.values.phone;
+  return {
+    kind: 'application.submitted',
+    idempotencyKey: submitKey(record.id),
+    orderingKey: record.id,
+    payload: {
+      applicationId: record.id,
+      trackingNumber: record.trackingNo,
+      itemCode: record.subjectId,
+      department: context.department,
+      submittedAt: record.createdAt,
+      applicant: {
+        name: record.personal.applicant.name,
+        idNumber: record.personal.applicant.idNumber,
+        ...(typeof phone === 'string' && phone.length > 0 && phone.length <= 32 ? { phone } : {}),
+      },
+      form: { ...record.personal.values },
+      blobs,
+    },
+  };
+}
+
+/**
+ * application.status for the n-th audit entry of an application (n counts from 1): the position makes the
+ * key unique even when an application passes through the same state twice (补正 → 受理 → 补正).
+ */
+export function statusOp(applicationId: string, entry: AuditEntry, position: number): NewOutboxOp {
+  return {
+    kind: 'application.status',
+    idempotencyKey: `status:${applicationId}:${position}`,
+    orderingKey: applicationId,
+    payload: {
+      applicationId,
+      status: entry.to,
+      at: entry.at,
+      actor: { kind: entry.actorKind, id: entry.actorId },
+      ...(entry.reason ? { reason: entry.reason } : {}),
+    },
+  };
+}
+
+export function evaluationOp(evaluation: EvaluationRecord, application: Pick<ApplicationRecord, 'id' | 'subjectId'>, department: string): NewOutboxOp {
+  const round = evaluation.round;
+  const evaluationId = `${application.id}:${evaluation.channel}:${round}`;
+  return {
+    kind: 'evaluation',
+    idempotencyKey: `evaluation:${evaluationId}`,
+    orderingKey: application.id,
+    payload: {
+      evaluationId,
+      applicationId: application.id,
+      itemCode: application.subjectId,
+      department,
+      window: evaluation.staffId ?? (evaluation.channel === 'kiosk' ? 'kiosk' : evaluation.terminal),
+      channel: evaluation.channel,
+      level: evaluation.level,
+      round,
+      ...(evaluation.reasons && evaluation.reasons.length > 0 ? { reasons: [...evaluation.reasons] } : {}),
+      ...(evaluation.indicatorVersion ? { indicatorVersion: evaluation.indicatorVersion } : {}),
+      ...(evaluation.text ? { text: evaluation.text } : {}),
+      at: evaluation.at,
+    },
+  };
+}
+
+export function auditOp(event: { eventId: string; kind: string; at: string; detail: Record<string, unknown> }, orderingKey: string | null = null): NewOutboxOp {
+  return { kind: 'audit', idempotencyKey: `audit:${event.eventId}`, orderingKey, payload: { ...event } };
+}
+
+export function deviceHealthOp(health: { device: string; state: 'ok' | 'degraded' | 'offline' | 'error'; at: string; detail?: string }): NewOutboxOp {
+  return {
+    kind: 'device.health',
+    idempotencyKey: `health:${health.device}:${health.at}`,
+    orderingKey: null,
+    payload: { device: health.device, state: health.state, at: health.at, ...(health.detail ? { detail: health.detail.slice(0, 500) } : {}) },
+  };
+}
