@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { EventEmitter } from 'node:events';
+import { describe, expect, it, vi } from 'vitest';
 import type { IpcMain, WebContents } from 'electron';
 import { FakeIpcMain, FakeWebContents } from '../../tests/fakes/electron';
 import { createDispatcher } from '../../src/contract';
@@ -60,6 +61,33 @@ describe('IPC adapter', () => {
     dispose();
     expect(ipc.handlers.size).toBe(0);
     expect(bus.size).toBe(0);
+  });
+
+  it('gives each page a connection id that ends when the page is replaced or destroyed', async () => {
+    const ipc = new FakeIpcMain();
+    const seen: (string | undefined)[] = [];
+    const closed = vi.fn();
+    const spy = { ...handlers, 'system.info': (i: unknown, ctx: { role: string; connection?: string }) => (seen.push(ctx.connection), handlers['system.info'](i as never, ctx as never)) } as unknown as Handlers;
+    registerIpc(ipc as unknown as IpcMain, createDispatcher(spy, { onConnectionClosed: closed }), new EventBus(), () => []);
+    const invoke = ipc.handlers.get(INVOKE_CHANNEL);
+    if (!invoke) throw new Error('no handler');
+    const sender = Object.assign(new EventEmitter(), { id: 7 });
+    const other = Object.assign(new EventEmitter(), { id: 8 });
+    const call = (s: EventEmitter) => invoke({ senderFrame: { url: 'app://kiosk/' }, sender: s }, 'system.info', {});
+    await call(sender);
+    await call(sender);
+    await call(other);
+    expect(seen[0]).toBe(seen[1]);
+    expect(seen[2]).not.toBe(seen[0]);
+    // A hash change inside the page keeps the connection; a real navigation ends it.
+    sender.emit('did-start-navigation', { isSameDocument: true, isMainFrame: true });
+    expect(closed).not.toHaveBeenCalled();
+    sender.emit('did-start-navigation', { isSameDocument: false, isMainFrame: true });
+    expect(closed).toHaveBeenCalledWith(seen[0]);
+    await call(sender);
+    expect(seen[3]).not.toBe(seen[0]);
+    other.emit('destroyed');
+    expect(closed).toHaveBeenCalledWith(seen[2]);
   });
 
   it('derives roles from app:// origins only', () => {

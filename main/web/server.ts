@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -152,9 +152,18 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     const send = (message: ServerMessage) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
+    // One connection id per WebSocket: a technician unlock belongs to it and ends when it closes.
+    const connection = `ws:${randomUUID()}`;
     const unsubscribe = options.bus.subscribe((event, payload) => send({ type: 'event', event, payload }));
-    ws.on('close', unsubscribe);
-    ws.on('error', unsubscribe);
+    let ended = false;
+    const end = () => {
+      unsubscribe();
+      if (ended) return;
+      ended = true;
+      options.dispatcher.connectionClosed(connection);
+    };
+    ws.on('close', end);
+    ws.on('error', end);
     ws.on('message', (data, isBinary) => {
       if (isBinary) return;
       let raw: unknown;
@@ -173,7 +182,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       }
       const { id, method, input } = parsed.data;
       const role = roleOf.get(ws) ?? 'kiosk';
-      void options.dispatcher.dispatch(method, input, { role }).then((result) => send({ type: 'result', id, result }));
+      void options.dispatcher.dispatch(method, input, { role, connection }).then((result) => send({ type: 'result', id, result }));
     });
   });
 

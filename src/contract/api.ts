@@ -12,6 +12,7 @@ export * from './methods/catalog';
 export * from './methods/idcard';
 export * from './methods/evaluator';
 export * from './methods/evaluation';
+export * from './methods/technician';
 export * from './methods/printer';
 export * from './methods/scanner';
 export * from './methods/system';

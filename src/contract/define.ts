@@ -5,6 +5,11 @@ export interface MethodDefinition<I extends z.ZodType = z.ZodType, O extends z.Z
   readonly output: O;
   /** Who may call it: every shell window, or only windows of the listed roles. */
   readonly roles?: readonly WindowRole[];
+  /**
+   * Technician-only: refused unless the calling connection (page / window) holds an unlocked technician
+   * session (PIN entered, not idle for 10 minutes, not exited). Checked by the dispatcher, after `roles`.
+   */
+  readonly privileged?: boolean;
   readonly description: string;
 }
 

@@ -81,6 +81,52 @@ describe('dispatcher', () => {
   });
 });
 
+describe('dispatcher: privileged (technician) methods', () => {
+  const testPage = vi.fn(() => ({ report: {}, preview: {} }) as never);
+  const printing = handlers({ 'printer.printTestPage': testPage });
+
+  it('refuses a privileged method when no session check is configured, or the caller has no connection', async () => {
+    expect(await createDispatcher(printing).dispatch('printer.printTestPage', {}, { role: 'technician', connection: 'c1' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
+    const isPrivileged = vi.fn(() => true);
+    expect(await createDispatcher(printing, { isPrivileged }).dispatch('printer.printTestPage', {}, { role: 'technician' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
+    expect(isPrivileged).not.toHaveBeenCalled();
+    expect(testPage).not.toHaveBeenCalled();
+  });
+
+  it('asks about the calling connection and runs the handler only when it is unlocked', async () => {
+    const unlocked = new Set(['c1']);
+    const d = createDispatcher(printing, { isPrivileged: (c) => unlocked.has(c.connection ?? '') });
+    expect(await d.dispatch('printer.printTestPage', {}, { role: 'technician', connection: 'c2' })).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+    expect(testPage).not.toHaveBeenCalled();
+    await d.dispatch('printer.printTestPage', {}, { role: 'technician', connection: 'c1' });
+    expect(testPage).toHaveBeenCalledOnce();
+  });
+
+  it('checks roles before the session: the customer screen can never reach a privileged method', async () => {
+    const d = createDispatcher(printing, { isPrivileged: () => true });
+    expect(await d.dispatch('printer.printTestPage', {}, { role: 'customer', connection: 'c1' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+  });
+
+  it('does not validate the input of a refused call (nothing about the method leaks)', async () => {
+    const d = createDispatcher(printing);
+    expect(await d.dispatch('printer.printTestPage', { english: 'yes' }, { role: 'technician', connection: 'c1' })).toMatchObject({
+      error: { code: 'UNAUTHENTICATED' },
+    });
+  });
+
+  it('tells the session owner when a shell connection closes', () => {
+    const onConnectionClosed = vi.fn();
+    createDispatcher(printing, { onConnectionClosed }).connectionClosed('ws-7');
+    expect(onConnectionClosed).toHaveBeenCalledWith('ws-7');
+  });
+});
+
 describe('client', () => {
   function loopback(h: Handlers) {
     const d = createDispatcher(h);

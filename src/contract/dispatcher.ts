@@ -8,6 +8,11 @@ import type { CallResult } from './wire';
 export interface CallContext {
   /** Which window (or web page) made the call; checked against a method's roles. */
   readonly role: WindowRole;
+  /**
+   * Which connection made the call: one per WebSocket in the web shell, one per webContents in Electron.
+   * A technician unlock belongs to the connection that entered the PIN; privileged methods need it.
+   */
+  readonly connection?: string;
 }
 
 export type Handler<M extends MethodName> = (
@@ -20,10 +25,20 @@ export type Handlers = { [M in MethodName]: Handler<M> };
 export interface DispatcherOptions {
   /** Told about every failure that is not a ContractError (a bug or a crash in a handler). */
   onInternalError?: (method: string, error: unknown) => void;
+  /**
+   * Asked before every privileged method: does this connection hold an unlocked technician session?
+   * (The answer may also count as activity for the session's idle timer.) Without it, privileged methods
+   * are always refused.
+   */
+  isPrivileged?: (ctx: CallContext) => boolean;
+  /** Told when a shell's connection (WebSocket, webContents) goes away, so its technician session ends. */
+  onConnectionClosed?: (connection: string) => void;
 }
 
 export interface Dispatcher {
   dispatch(method: string, input: unknown, ctx: CallContext): Promise<CallResult>;
+  /** Shells call this when a connection closes. */
+  connectionClosed(connection: string): void;
 }
 
 function issuesOf(error: z.ZodError): { path: string; message: string }[] {
@@ -43,6 +58,9 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       const def = methods[name];
       if (def.roles && !def.roles.includes(ctx.role)) {
         return { ok: false, error: { code: 'FORBIDDEN', message: `${name} is not available to the ${ctx.role} window` } };
+      }
+      if (def.privileged && !(ctx.connection !== undefined && options.isPrivileged?.(ctx) === true)) {
+        return { ok: false, error: { code: 'UNAUTHENTICATED', message: `${name} needs the technician PIN (运维功能需先输入运维密码)` } };
       }
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) {
@@ -65,6 +83,9 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
         options.onInternalError?.(name, error);
         return { ok: false, error: { code: 'INTERNAL', message: `${name} failed inside the terminal` } };
       }
+    },
+    connectionClosed(connection) {
+      options.onConnectionClosed?.(connection);
     },
   };
 }

@@ -8,6 +8,8 @@ export const errorCodes = [
   'NOT_FOUND',
   'CONFLICT',
   'FORBIDDEN',
+  /** A privileged (technician) method without an unlocked technician session: show the PIN pad. */
+  'UNAUTHENTICATED',
   'DEVICE_UNAVAILABLE',
   'DEVICE_ERROR',
   'TIMEOUT',

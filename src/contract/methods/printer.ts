@@ -54,6 +54,8 @@ export const printerMethods = {
   }),
   'printer.printTestPage': method({
     description: 'Print the technician test page; returns the typed outcome and a PNG preview of the same bytes.',
+    roles: ['kiosk', 'window', 'technician'],
+    privileged: true,
     input: z.object({ english: z.boolean().optional() }).strict(),
     output: z.object({ report: PrintJobReport, preview: PrintPreview }),
   }),
