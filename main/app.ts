@@ -10,6 +10,7 @@ import { forwardScannerAndPadEvents, scannerAndPadSimulatorHandlers } from '../d
 import { createDeviceSet, startDevices } from './devices';
 import type { DeviceSet } from './devices';
 import { EventBus } from './event-bus';
+import { createCitizen } from './citizen';
 import { catalogHandlers } from './handlers/catalog';
 import { deviceHandlers } from './handlers/device';
 import { idcardHandlers, summarize } from './handlers/idcard';
@@ -53,11 +54,13 @@ export function createApp({ options, shell, version, logger }: AppOptions): App 
     cardDisplayMs: options.cardDisplayMs,
   };
 
+  const citizen = createCitizen({ store, catalog: () => catalog, devices, logger });
   const handlers: Handlers = {
     ...systemHandlers(info),
     ...deviceHandlers(devices),
     ...idcardHandlers(devices),
     ...catalogHandlers(() => catalog),
+    ...citizen.handlers,
     ...simulatorHandlers(devices),
     ...printerHandlers(devices),
     ...scannerAndPadSimulatorHandlers(() => devices.simulator?.scannerAndPad ?? null),
@@ -107,6 +110,7 @@ export function createApp({ options, shell, version, logger }: AppOptions): App 
     },
     async close() {
       for (const unsubscribe of unsubscribers) unsubscribe();
+      citizen.close();
       for (const device of devices.all()) await device.close();
       store.close();
     },

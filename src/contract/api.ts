@@ -6,6 +6,8 @@ import { idcardEvents, idcardMethods } from './methods/idcard';
 import { evaluatorEvents, evaluatorMethods } from './methods/evaluator';
 import { printerEvents, printerMethods } from './methods/printer';
 import { scannerEvents, scannerMethods } from './methods/scanner';
+import { sessionMethods } from './methods/session';
+import { applicationMethods } from './methods/application';
 import { systemMethods } from './methods/system';
 
 export * from './methods/catalog';
@@ -15,6 +17,8 @@ export * from './methods/evaluation';
 export * from './methods/technician';
 export * from './methods/printer';
 export * from './methods/scanner';
+export * from './methods/session';
+export * from './methods/application';
 export * from './methods/system';
 
 /**
@@ -28,6 +32,8 @@ export const methods = {
   ...printerMethods,
   ...scannerMethods,
   ...evaluatorMethods,
+  ...sessionMethods,
+  ...applicationMethods,
 } as const;
 
 /** Every event the privileged side pushes to the renderer. */

@@ -1,0 +1,62 @@
+// Turning a card read by the reader, or a principal keyed in for agent mode, into the details the form
+// shows and pre-fills. Pure; the session decides who may see them.
+import { checkIdNumber, maskIdNumber, maskName } from '../../src/contract';
+import type { AgentRelation, CardDetails, IdCard } from '../../src/contract';
+
+export function detailsOfCard(card: IdCard, holder: string): CardDetails {
+  return {
+    holder,
+    cardType: card.cardType,
+    name: card.name,
+    gender: card.gender,
+    ...(card.genderCode !== undefined ? { genderCode: card.genderCode } : {}),
+    ...(card.nation !== undefined ? { nation: card.nation } : {}),
+    ...(card.nationCode !== undefined ? { nationCode: card.nationCode } : {}),
+    birthDate: card.birthDate,
+    ...(card.address !== undefined ? { address: card.additionalAddress ?? card.address } : {}),
+    idNumber: card.idNumber,
+    idNumberValid: card.idNumberValid,
+    maskedName: maskName(card.name),
+    maskedIdNumber: maskIdNumber(card.idNumber),
+    source: 'card',
+  };
+}
+
+/** Plain-language name check for a keyed-in principal: Chinese characters and the middle dot. */
+const CHINESE_NAME = /^[\u3400-\u9fff·]{1,30}$/u;
+
+export interface Principal {
+  readonly holder: string;
+  readonly name: string;
+  readonly idNumber: string;
+  readonly relation: AgentRelation;
+}
+
+export type PrincipalCheck = { ok: true; details: CardDetails } | { ok: false; issues: { path: string; message: string }[] };
+
+/** Validates the principal's name and number (GB 11643) and derives birth date and gender from the number. */
+export function principalDetails(input: Principal, today: Date = new Date()): PrincipalCheck {
+  const issues: { path: string; message: string }[] = [];
+  const name = input.name.trim();
+  if (!CHINESE_NAME.test(name)) issues.push({ path: 'name', message: '姓名应为汉字 (the name must be in Chinese characters)' });
+  const idNumber = input.idNumber.trim().toUpperCase();
+  const check = checkIdNumber(idNumber, today);
+  if (!check.valid) issues.push({ path: 'idNumber', message: check.message });
+  if (issues.length > 0 || !check.valid) return { ok: false, issues };
+  return {
+    ok: true,
+    details: {
+      holder: input.holder,
+      cardType: 'resident',
+      name,
+      gender: check.gender,
+      genderCode: check.gender === 'male' ? '1' : '2',
+      birthDate: check.birthDate,
+      idNumber,
+      idNumberValid: true,
+      maskedName: maskName(name),
+      maskedIdNumber: maskIdNumber(idNumber),
+      source: 'typed',
+    },
+  };
+}

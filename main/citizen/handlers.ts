@@ -1,0 +1,98 @@
+// Contract handlers of the citizen session and the application in progress (kiosk role only; the
+// dispatcher enforces the roles declared in src/contract/methods/{session,application}.ts).
+import { ContractError, MAX_PAGE_BYTES } from '../../src/contract';
+import type { Handlers } from '../../src/contract';
+import { decide } from './decide';
+import { jpegInfo, NotAJpegError } from './material-file';
+import { printOneTimeNotice } from './notice';
+import { progressByCard, progressByCode } from './progress';
+import { localIso, printReceiptOf, submitApplication } from './submit';
+import type { CitizenDeps } from './submit';
+
+type CitizenMethod =
+  | 'session.begin'
+  | 'session.end'
+  | 'session.state'
+  | 'session.assist'
+  | 'session.useCard'
+  | 'session.setAgent'
+  | 'session.clearAgent'
+  | 'application.check'
+  | 'application.addPage'
+  | 'application.removePage'
+  | 'application.precheck'
+  | 'application.printNotice'
+  | 'application.submit'
+  | 'application.reprint'
+  | 'application.progress';
+
+function decodePage(base64: string): Buffer {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) throw new ContractError('BAD_INPUT', '图像数据无效 (the page is not base64)');
+  const bytes = Buffer.from(base64, 'base64');
+  if (bytes.length > MAX_PAGE_BYTES) throw new ContractError('BAD_INPUT', '图像过大，请重拍 (the page is larger than 1.5 MB)');
+  try {
+    jpegInfo(bytes);
+  } catch (error) {
+    if (error instanceof NotAJpegError) throw new ContractError('BAD_INPUT', '图像不是 JPEG，请重拍 (the page is not a JPEG)');
+    throw error;
+  }
+  return bytes;
+}
+
+export function citizenHandlers(deps: CitizenDeps): Pick<Handlers, CitizenMethod> {
+  const { session } = deps;
+  const today = () => localIso(deps.now()).slice(0, 10);
+  return {
+    'session.begin': () => {
+      const view = session.begin();
+      deps.log('citizen session begins', {});
+      return view;
+    },
+    'session.end': () => {
+      const ended = session.end();
+      if (ended) deps.log('citizen session ends', {});
+      return { ended };
+    },
+    'session.state': () => session.view(),
+    'session.assist': ({ staffNo }) => session.assist(staffNo),
+    'session.useCard': ({ holder }) => session.useCard(holder),
+    'session.setAgent': (input) => session.setAgent(input, new Date(`${today()}T12:00:00`)),
+    'session.clearAgent': () => session.clearAgent(),
+    'application.check': ({ subject, values, fields }) => {
+      session.requireOpen();
+      const asked = new Set(fields);
+      const decided = decide(deps.catalog, session, subject, values, [], today());
+      const problems = decided.result.problems.flatMap((p) => ('field' in p && asked.has(p.field) ? [{ field: p.field, message: p.message }] : []));
+      return { problems };
+    },
+    'application.addPage': ({ material, jpeg }) => ({ material, pages: session.addPage(material, decodePage(jpeg)) }),
+    'application.removePage': ({ material, index }) => ({ material, pages: session.removePage(material, index) }),
+    'application.precheck': ({ subject, values, promised }) => {
+      session.requireOpen();
+      const { result } = decide(deps.catalog, session, subject, values, promised, today());
+      return {
+        ok: result.ok,
+        includedMembers: [...result.includedMembers],
+        problems: result.problems.map((p) => ({
+          kind: p.kind,
+          ...('field' in p ? { field: p.field } : { material: p.material }),
+          message: p.message,
+          blocking: p.blocking,
+        })),
+      };
+    },
+    'application.printNotice': ({ subject, values, promised, english }) => {
+      session.requireOpen();
+      return printOneTimeNotice(deps, decide(deps.catalog, session, subject, values, promised, today()), english ?? false);
+    },
+    'application.submit': ({ subject, values, promised, english }) => submitApplication(deps, subject, values, promised, english ?? false),
+    'application.reprint': ({ english }) => {
+      session.requireOpen();
+      const last = session.lastSubmission();
+      if (!last) throw new ContractError('NOT_FOUND', '本次没有提交过申请 (nothing was submitted in this session)');
+      return printReceiptOf(deps, last, english ?? false);
+    },
+    'application.progress': (input) =>
+      ({ applications: input.by === 'card' ? progressByCard(deps.store, session, deps.catalog()) : progressByCode(deps.store, session, deps.catalog(), input.text) }),
+  };
+}

@@ -1,0 +1,148 @@
+// The citizen's application at the kiosk: per-page field checks, material pages, pre-check, one-time
+// notice, submission with receipt, and the progress query. Every decision is re-made on the privileged
+// side from the session's cards and pages; the renderer's values are input, never trusted.
+import { z } from 'zod';
+import { method } from '../define';
+import { PrintOutcome } from '../receipt';
+
+const Id = z.string().min(1).max(64);
+const Key = z.string().min(1).max(128);
+
+export const Subject = z.object({ kind: z.enum(['item', 'bundle']), id: Id }).strict();
+export type Subject = z.infer<typeof Subject>;
+
+export const FormValueWire = z.union([z.string().max(500), z.boolean(), z.array(z.string().max(100)).max(50), z.null()]);
+export type FormValueWire = z.infer<typeof FormValueWire>;
+
+export const FormValuesWire = z
+  .record(z.string().min(1).max(64), FormValueWire)
+  .refine((v) => Object.keys(v).length <= 300, 'too many fields');
+export type FormValuesWire = z.infer<typeof FormValuesWire>;
+
+/** One problem with one field, for the error summary and the message beside the field. */
+export const FieldProblem = z.object({ field: z.string(), message: z.string() });
+export type FieldProblem = z.infer<typeof FieldProblem>;
+
+export const PrecheckProblemWire = z.object({
+  kind: z.enum(['missing-field', 'invalid-value', 'rule-failed', 'missing-material', 'too-few-pages', 'promise-needed', 'original-check']),
+  /** The field or the material concerned, so the UI can link to the page that fixes it. */
+  field: z.string().optional(),
+  material: z.string().optional(),
+  message: z.string(),
+  blocking: z.boolean(),
+});
+export type PrecheckProblemWire = z.infer<typeof PrecheckProblemWire>;
+
+export const PrecheckWire = z.object({
+  ok: z.boolean(),
+  includedMembers: z.array(z.string()),
+  problems: z.array(PrecheckProblemWire),
+});
+export type PrecheckWire = z.infer<typeof PrecheckWire>;
+
+/** A QR code as modules (row-major '1'/'0'), drawn by the UI as SVG: no image decoding, no data URLs. */
+export const QrMatrix = z.object({ size: z.number().int().min(21).max(177), modules: z.string().regex(/^[01]+$/) });
+export type QrMatrix = z.infer<typeof QrMatrix>;
+
+/** What happened to a printed document; when not printed, what the screen shows instead. */
+export const PrintResult = z.object({
+  outcome: PrintOutcome,
+  fallback: z
+    .object({
+      trackingNumber: z.string(),
+      qr: QrMatrix,
+      message: z.object({ zh: z.string(), en: z.string() }),
+    })
+    .nullable(),
+});
+export type PrintResult = z.infer<typeof PrintResult>;
+
+/** The application as the citizen's answer: values, 容缺 promises and which materials come by data sharing. */
+export const ApplicationInput = z
+  .object({
+    subject: Subject,
+    values: FormValuesWire,
+    /** 容缺 materials the citizen promises to bring later (written promise on the receipt). */
+    promised: z.array(Key).max(50).default([]),
+  })
+  .strict();
+export type ApplicationInput = z.input<typeof ApplicationInput>;
+
+export const Submitted = z.object({
+  /** For the 好差评 of this submission (evaluation.submit). */
+  applicationId: z.string(),
+  trackingNo: z.string(),
+  submittedAt: z.string(),
+  promisedDate: z.string().nullable(),
+  promisedProvisional: z.boolean(),
+  /** Item names in this submission (one for an item, the included members for a bundle). */
+  items: z.array(z.string()),
+  receipt: PrintResult,
+});
+export type Submitted = z.infer<typeof Submitted>;
+
+export const ProgressEntry = z.object({
+  trackingNo: z.string(),
+  name: z.string(),
+  kind: z.enum(['item', 'bundle']),
+  state: z.string(),
+  submittedAt: z.string(),
+  promisedDate: z.string().nullable(),
+});
+export type ProgressEntry = z.infer<typeof ProgressEntry>;
+
+/** Largest JPEG page accepted (the camera caps pages at 1.5 MB); base64 is 4/3 of it. */
+export const MAX_PAGE_BYTES = 1_500_000;
+
+const kiosk = ['kiosk'] as const;
+
+export const applicationMethods = {
+  'application.check': method({
+    description: 'Checks the fields of one form page (plain-language message per field); values of earlier pages inform cross-checks.',
+    input: z.object({ subject: Subject, values: FormValuesWire, fields: z.array(z.string().min(1).max(64)).max(100) }).strict(),
+    output: z.object({ problems: z.array(FieldProblem) }),
+    roles: kiosk,
+  }),
+  'application.addPage': method({
+    description: 'One captured page (JPEG ≤ 1.5 MB, base64) of a material, held in the session until submission.',
+    input: z.object({ material: Key, jpeg: z.string().min(4).max(Math.ceil((MAX_PAGE_BYTES * 4) / 3) + 4) }).strict(),
+    output: z.object({ material: z.string(), pages: z.number().int() }),
+    roles: kiosk,
+  }),
+  'application.removePage': method({
+    description: 'Drops one captured page of a material (retake or delete).',
+    input: z.object({ material: Key, index: z.number().int().min(0).max(99) }).strict(),
+    output: z.object({ material: z.string(), pages: z.number().int() }),
+    roles: kiosk,
+  }),
+  'application.precheck': method({
+    description: 'Pre-check (预审) of the whole application: every missing or wrong field and material at once.',
+    input: ApplicationInput,
+    output: PrecheckWire,
+    roles: kiosk,
+  }),
+  'application.printNotice': method({
+    description: 'Prints the one-time notice (一次性告知书) listing every blocking problem of the pre-check.',
+    input: ApplicationInput.extend({ english: z.boolean().optional() }).strict(),
+    output: PrintResult,
+    roles: kiosk,
+  }),
+  'application.submit': method({
+    description: 'Re-validates, commits the application (and its outbox operation) to the local database, then prints the receipt.',
+    input: ApplicationInput.extend({ consent: z.literal(true), english: z.boolean().optional() }).strict(),
+    output: Submitted,
+    roles: kiosk,
+  }),
+  'application.reprint': method({
+    description: 'Prints the receipt of this session’s submission again (after paper was loaded).',
+    input: z.object({ english: z.boolean().optional() }).strict(),
+    output: PrintResult,
+    roles: kiosk,
+  }),
+  'application.progress': method({
+    description: 'Progress query: the applications of the card read in this session, or the one application of a scanned receipt code.',
+    input: z.discriminatedUnion('by', [z.object({ by: z.literal('card') }).strict(), z.object({ by: z.literal('code'), text: z.string().min(1).max(200) }).strict()]),
+    output: z.object({ applications: z.array(ProgressEntry) }),
+    roles: kiosk,
+  }),
+} as const;
