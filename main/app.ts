@@ -17,6 +17,9 @@ import { idcardHandlers, summarize } from './handlers/idcard';
 import { printerHandlers } from './handlers/printer';
 import { simulatorHandlers } from './handlers/simulator';
 import { systemHandlers } from './handlers/system';
+import { syncHandlers } from './handlers/sync';
+import { TerminalSync, type EngineTuning } from './sync/service';
+import type { SafeStorageLike } from '../src/sync/credentials';
 import type { Logger } from './log';
 
 export interface AppOptions {
@@ -24,6 +27,10 @@ export interface AppOptions {
   shell: SystemInfo['shell'];
   version: string;
   logger: Logger;
+  /** Electron's safeStorage for the sync secret; the web shell uses a key file in the data directory. */
+  safeStorage?: SafeStorageLike | null;
+  /** Tests: faster sync timers. */
+  syncTuning?: EngineTuning;
 }
 
 /** The composition root: every service is built once here and shared by whichever shell hosts it. */
@@ -33,19 +40,33 @@ export interface App {
   readonly devices: DeviceSet;
   /** Local SQLite store (catalogue versions, applications, evaluations); closed by close(). */
   readonly store: Store;
+  /** Sync with the central platform (embedded, remote or off). */
+  readonly sync: TerminalSync;
   start(): Promise<void>;
   close(): Promise<void>;
 }
 
-export function createApp({ options, shell, version, logger }: AppOptions): App {
+export function createApp({ options, shell, version, logger, safeStorage, syncTuning }: AppOptions): App {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const store = openStore({
     path: join(options.dataDir, 'terminal.sqlite'),
     key: loadOrCreateKeyFile(join(options.dataDir, 'terminal.key')),
   });
-  const catalog = loadCatalog(store, logger);
+  let catalog = loadCatalog(store, logger);
   const bus = new EventBus((name, message) => logger.error('dropped invalid event', { event: name, message }));
   const devices = createDeviceSet(options.devices);
+  const sync = new TerminalSync({
+    store,
+    devices,
+    dataDir: options.dataDir,
+    platform: options.platform ?? { mode: 'off' },
+    version,
+    logger,
+    publish: (state) => bus.publish('sync.state', state),
+    safeStorage: safeStorage ?? null,
+    ...(catalog ? { hallId: catalog.catalog.file.hall.code } : {}),
+    ...(syncTuning ? { engine: syncTuning } : {}),
+  });
   const info: SystemInfo = {
     version,
     profile: options.profile,
@@ -57,6 +78,7 @@ export function createApp({ options, shell, version, logger }: AppOptions): App 
   const citizen = createCitizen({ store, catalog: () => catalog, devices, logger });
   const handlers: Handlers = {
     ...systemHandlers(info),
+    ...syncHandlers(sync),
     ...deviceHandlers(devices),
     ...idcardHandlers(devices),
     ...catalogHandlers(() => catalog),
@@ -70,6 +92,14 @@ export function createApp({ options, shell, version, logger }: AppOptions): App 
   });
 
   const unsubscribers: (() => void)[] = [];
+  // A new catalogue version or holiday year from the platform: the running terminal uses it at once.
+  unsubscribers.push(
+    store.inbox.onApplied((message, result) => {
+      if (result.outcome !== 'applied' || (message.kind !== 'catalog.delta' && message.kind !== 'calendar.update')) return;
+      catalog = loadCatalog(store, logger);
+      logger.info('catalogue reloaded after sync', { kind: message.kind, version: catalog?.catalog.file.catalogVersion });
+    }),
+  );
   for (const device of devices.all()) {
     unsubscribers.push(device.events.on('status', (status) => bus.publish('device.status', status)));
   }
@@ -103,15 +133,19 @@ export function createApp({ options, shell, version, logger }: AppOptions): App 
     bus,
     devices,
     store,
+    sync,
     start: async () => {
       const purged = store.purgePersonalData(new Date().toISOString());
       if (purged > 0) logger.info('retention purge', { applications: purged });
       await startDevices(devices);
+      // In the background: the terminal works (and records) whether or not the platform answers.
+      void sync.start();
     },
     async close() {
       for (const unsubscribe of unsubscribers) unsubscribe();
       citizen.close();
       for (const device of devices.all()) await device.close();
+      await sync.close();
       store.close();
     },
   };

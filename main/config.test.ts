@@ -14,8 +14,23 @@ describe('parseStartArgs', () => {
         openBrowser: true,
         kiosk: false,
         cardDisplayMs: 10_000,
+        platform: { mode: 'embedded' },
       },
     });
+  });
+
+  it('chooses the platform: --platform, HALL_PLATFORM_URL, --no-platform, else embedded', () => {
+    const platform = (args: string[], env: NodeJS.ProcessEnv = {}) => {
+      const parsed = parseStartArgs(args, env);
+      return parsed.help ? null : parsed.options.platform;
+    };
+    expect(platform(['--platform', 'https://zwfw.example.gov.cn/hall'])).toEqual({ mode: 'remote', url: 'https://zwfw.example.gov.cn/hall' });
+    expect(platform([], { HALL_PLATFORM_URL: 'http://10.0.0.5:8280' })).toEqual({ mode: 'remote', url: 'http://10.0.0.5:8280' });
+    expect(platform(['--platform', 'http://a.example'], { HALL_PLATFORM_URL: 'http://b.example' })).toEqual({ mode: 'remote', url: 'http://a.example' });
+    expect(platform(['--no-platform'], { HALL_PLATFORM_URL: 'http://b.example' })).toEqual({ mode: 'off' });
+    expect(platform([], { HALL_PLATFORM_URL: '' })).toEqual({ mode: 'embedded' });
+    expect(() => parseStartArgs(['--platform', 'ftp://x.example'], {})).toThrow(OptionsError);
+    expect(() => parseStartArgs(['--platform', 'http://x.example', '--no-platform'], {})).toThrow(OptionsError);
   });
 
   it('reads every option', () => {

@@ -3,6 +3,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
+/** Where records sync to: an embedded platform on loopback (default), a remote one, or nowhere. */
+export const PlatformChoice = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('embedded') }),
+  z.object({ mode: z.literal('remote'), url: z.url({ protocol: /^https?$/ }) }),
+  z.object({ mode: z.literal('off') }),
+]);
+export type PlatformChoice = z.infer<typeof PlatformChoice>;
+
 export const StartOptions = z.object({
   profile: z.enum(['kiosk', 'window']),
   devices: z.enum(['simulated', 'configured']),
@@ -14,6 +22,8 @@ export const StartOptions = z.object({
   /** Full-screen kiosk mode in the browser instead of an app window. */
   kiosk: z.boolean(),
   cardDisplayMs: z.number().int().positive(),
+  /** Absent (tests that build options by hand): no sync. */
+  platform: PlatformChoice.optional(),
 });
 export type StartOptions = z.infer<typeof StartOptions>;
 
@@ -30,6 +40,9 @@ Usage: npm start -- [options]
   --no-browser                  do not open a browser; print the address only
   --kiosk                       open the browser full-screen in kiosk mode
   --card-display-ms N           how long the attract screen shows a read card (default 10000)
+  --platform URL                central platform to sync with (or HALL_PLATFORM_URL); without one an
+                                embedded platform runs on loopback with its data in <data-dir>/platform
+  --no-platform                 no sync at all: records stay on this terminal
   --help                        show this help
 `;
 
@@ -59,6 +72,8 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
         'no-browser': { type: 'boolean' },
         kiosk: { type: 'boolean' },
         'card-display-ms': { type: 'string' },
+        platform: { type: 'string' },
+        'no-platform': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -66,6 +81,8 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     throw new OptionsError(error instanceof Error ? error.message : String(error));
   }
   if (values.help) return { help: true };
+  const platformUrl = values.platform ?? (env.HALL_PLATFORM_URL || undefined);
+  if (values['no-platform'] && values.platform !== undefined) throw new OptionsError('--platform and --no-platform exclude each other');
   const parsed = StartOptions.safeParse({
     profile: values.profile ?? 'kiosk',
     devices: values.devices ?? 'simulated',
@@ -74,6 +91,7 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     openBrowser: !values['no-browser'],
     kiosk: values.kiosk ?? false,
     cardDisplayMs: values['card-display-ms'] === undefined ? 10_000 : Number(values['card-display-ms']),
+    platform: values['no-platform'] ? { mode: 'off' } : platformUrl === undefined ? { mode: 'embedded' } : { mode: 'remote', url: platformUrl },
   });
   if (!parsed.success) {
     const first = parsed.error.issues[0];

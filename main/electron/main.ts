@@ -1,4 +1,4 @@
-import { BrowserWindow, Menu, app, ipcMain, powerSaveBlocker, session } from 'electron';
+import { BrowserWindow, Menu, app, ipcMain, powerSaveBlocker, safeStorage, session } from 'electron';
 import type { WebContents } from 'electron';
 import { join } from 'node:path';
 import { createApp } from '../app';
@@ -39,7 +39,7 @@ if (parsed?.help) {
     Menu.setApplicationMenu(null);
     installPermissionPolicy(session.defaultSession);
     serveApp(join(root, 'dist', 'renderer'));
-    const services = createApp({ options, shell: 'electron', version: packageVersion(join(root, 'package.json')), logger });
+    const services = createApp({ options, shell: 'electron', version: packageVersion(join(root, 'package.json')), logger, safeStorage });
     await services.start();
     const windows: BrowserWindow[] = [];
     registerIpc(ipcMain, services.dispatcher, services.bus, (): WebContents[] => windows.map((w) => w.webContents));

@@ -9,6 +9,7 @@ import { scannerEvents, scannerMethods } from './methods/scanner';
 import { sessionMethods } from './methods/session';
 import { applicationMethods } from './methods/application';
 import { systemMethods } from './methods/system';
+import { syncEvents, syncMethods } from './methods/sync';
 
 export * from './methods/catalog';
 export * from './methods/idcard';
@@ -20,6 +21,7 @@ export * from './methods/scanner';
 export * from './methods/session';
 export * from './methods/application';
 export * from './methods/system';
+export * from './methods/sync';
 
 /**
  * Every method the renderer may call, composed from one file per namespace under ./methods.
@@ -32,6 +34,7 @@ export const methods = {
   ...printerMethods,
   ...scannerMethods,
   ...evaluatorMethods,
+  ...syncMethods,
   ...sessionMethods,
   ...applicationMethods,
 } as const;
@@ -43,6 +46,7 @@ export const events = {
   ...scannerEvents,
   ...evaluatorEvents,
   ...printerEvents,
+  ...syncEvents,
 } as const;
 
 export type Methods = typeof methods;

@@ -27,6 +27,7 @@ const payloadContext = (idempotencyKey: string) => `outbox.payload:${idempotency
 
 export class SqliteOutbox implements Outbox {
   private readonly stmt;
+  private readonly appendListeners = new Set<() => void>();
 
   constructor(
     private readonly db: Database.Database,
@@ -56,7 +57,18 @@ export class SqliteOutbox implements Outbox {
 
   append(op: NewOutboxOp, now: number): number {
     const payload = this.cipher.encrypt(JSON.stringify(op.payload), payloadContext(op.idempotencyKey));
-    return Number(this.stmt.insert.run(op.kind, payload, op.idempotencyKey, op.orderingKey, now).lastInsertRowid);
+    const opId = Number(this.stmt.insert.run(op.kind, payload, op.idempotencyKey, op.orderingKey, now).lastInsertRowid);
+    for (const listener of this.appendListeners) listener();
+    return opId;
+  }
+
+  /**
+   * Told synchronously after each append, possibly inside a transaction that has not committed yet:
+   * a listener that wants to read the outbox must defer (setImmediate) until the caller's transaction ends.
+   */
+  onAppended(listener: () => void): () => void {
+    this.appendListeners.add(listener);
+    return () => this.appendListeners.delete(listener);
   }
 
   pending(limit: number): OutboxEntry[] {
