@@ -109,6 +109,12 @@ describe('citizen handlers: check, pre-check, submit, progress', () => {
       [ID_CARD, 2],
       [PHOTO, 1],
     ]);
+    // The pages went to the encrypted blob store (two pages → one PDF), and the outbox op was written with it.
+    const media = record?.materials.map((m) => f.store.blobs.info(m.sha256 ?? '')?.mediaType);
+    expect(media).toEqual(['application/pdf', 'image/jpeg']);
+    const ops = f.store.outbox.pending(10);
+    expect(ops).toHaveLength(1);
+    expect(JSON.stringify(ops[0])).toContain(submitted.trackingNo);
     expect(f.store.applications.audit(record?.id ?? '')[0]).toMatchObject({ to: 'submitted', actorKind: 'citizen', actorId: 'kiosk' });
     const receipt = JSON.stringify(f.printed[0]);
     expect(receipt).toContain(submitted.trackingNo);

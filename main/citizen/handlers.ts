@@ -63,7 +63,7 @@ export function citizenHandlers(deps: CitizenDeps): Pick<Handlers, CitizenMethod
       const asked = new Set(fields);
       const decided = decide(deps.catalog, session, subject, values, [], today());
       const problems = decided.result.problems.flatMap((p) => ('field' in p && asked.has(p.field) ? [{ field: p.field, message: p.message }] : []));
-      return { problems };
+      return { problems, includedMembers: [...decided.result.includedMembers] };
     },
     'application.addPage': ({ material, jpeg }) => ({ material, pages: session.addPage(material, decodePage(jpeg)) }),
     'application.removePage': ({ material, index }) => ({ material, pages: session.removePage(material, index) }),

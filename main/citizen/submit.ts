@@ -4,6 +4,7 @@ import { ContractError } from '../../src/contract';
 import type { FormValuesWire, Subject, Submitted } from '../../src/contract';
 import { applicationReceipt } from '../../src/documents';
 import { promisedDate } from '../../src/domain/application/deadlines';
+import { recordSubmission } from '../../src/store';
 import type { ApplicationRecord, MaterialMeta, Store, SubmitInput } from '../../src/store';
 import type { ReceiptPrinter } from '../../devices/drivers/printer/printer';
 import type { CatalogService } from '../catalog';
@@ -48,17 +49,16 @@ function limitOf(decided: Decided) {
 }
 
 /**
- * Persistence of one submission behind one function: material files go to the encrypted blob store
+ * Persistence of one submission behind one function: each material's file goes to the encrypted blob store
  * first, then the application and its outbox operation commit together (src/store/record.ts).
  */
 export function persistSubmission(store: Store, input: Omit<SubmitInput, 'materials'>, files: readonly { key: string; pages: readonly Uint8Array[] }[], promised: readonly MaterialMeta[], now: number): ApplicationRecord {
-  // Until the blob store lands (issue 8), the files are checked but not kept: pages live only in the session.
   const materials: MaterialMeta[] = files.map(({ key, pages }) => {
-    materialFile(pages);
-    return { key, pages: pages.length, trust: 'C' };
+    const file = materialFile(pages);
+    const stored = store.blobs.put(file.bytes, file.mediaType, input.at);
+    return { key, pages: pages.length, trust: 'C', sha256: stored.sha256, bytes: stored.bytes };
   });
-  void now;
-  return store.applications.submit({ ...input, materials: [...materials, ...promised] });
+  return recordSubmission(store, { ...input, materials: [...materials, ...promised] }, now);
 }
 
 export async function submitApplication(deps: CitizenDeps, subject: Subject, input: FormValuesWire, promised: readonly string[], english: boolean): Promise<Submitted> {

@@ -100,7 +100,8 @@ export const applicationMethods = {
   'application.check': method({
     description: 'Checks the fields of one form page (plain-language message per field); values of earlier pages inform cross-checks.',
     input: z.object({ subject: Subject, values: FormValuesWire, fields: z.array(z.string().min(1).max(64)).max(100) }).strict(),
-    output: z.object({ problems: z.array(FieldProblem) }),
+    /** includedMembers: the bundle members the answers so far include (their sections are asked). */
+    output: z.object({ problems: z.array(FieldProblem), includedMembers: z.array(z.string()) }),
     roles: kiosk,
   }),
   'application.addPage': method({
