@@ -8,6 +8,9 @@ import { sendError } from './errors';
 import { InboxBell } from './inbox-bell';
 import { adminRoutes } from './routes/admin';
 import { staffRoutes } from './routes/staff';
+import { staffAdminRoutes } from './routes/staff-admin';
+import { staffSessionRoutes } from './routes/staff-session';
+import { staffWindowRoutes } from './routes/staff-window';
 import { terminalRoutes } from './routes/terminal';
 import type { PlatformRepository } from './store/repository';
 
@@ -54,6 +57,9 @@ export function buildPlatform(options: PlatformOptions): Platform {
   terminalRoutes(app, ctx);
   adminRoutes(app, ctx);
   staffRoutes(app, ctx);
+  staffAdminRoutes(app, ctx);
+  staffSessionRoutes(app, ctx);
+  staffWindowRoutes(app, ctx);
   app.get('/healthz', async () => ({ ok: true, engine: options.repo.engine }));
 
   // Expired nonces are useless (their timestamps would be refused); prune them now and then.

@@ -1,6 +1,7 @@
 // The one storage interface of the reference platform. Two engines implement it (sqlite.ts, postgres.ts)
 // through the same SQL (sql-repository.ts); the integration suite runs against both.
 import type { ApplicationStatus, BlobStatus, HeartbeatRequest, InboxMessage, OpResult } from '../../src/sync/protocol';
+import type { StaffRepository } from './staff-repository';
 
 export interface TerminalRecord {
   id: string;
@@ -72,6 +73,8 @@ export interface EvaluationStat {
 
 export interface PlatformRepository {
   readonly engine: 'sqlite' | 'postgres';
+  /** The staff window: windows, accounts, sessions, audit, window actions (staff-repository.ts). */
+  readonly staff: StaffRepository;
   close(): Promise<void>;
 
   createEnrolmentCode(codeHash: string, hallId: string, expiresAt: number): Promise<void>;

@@ -19,6 +19,8 @@ import type {
 } from './repository';
 import type { SqlEngine, SqlExecutor } from './sql';
 import { toTerminal } from './sql-rows';
+import { SqlStaffRepository } from './sql-staff-repository';
+import type { StaffRepository } from './staff-repository';
 import type { ApplicationRow, BlobRow, TerminalRow } from './sql-rows';
 
 /** Applications a hall still has to work on: neither a draft nor finished. */
@@ -35,10 +37,12 @@ type Effect = { ok: true } | { ok: false; code: string; message: string };
 
 export class SqlRepository implements PlatformRepository {
   readonly engine: 'sqlite' | 'postgres';
+  readonly staff: StaffRepository;
   private readonly lock: string;
 
   constructor(private readonly db: SqlEngine) {
     this.engine = db.dialect;
+    this.staff = new SqlStaffRepository(db);
     this.lock = db.dialect === 'postgres' ? ' FOR UPDATE' : '';
   }
 

@@ -73,4 +73,45 @@ export const sqliteMigrations: Migrations = [
   ALTER TABLE evaluations ADD COLUMN indicator_version TEXT;
   ALTER TABLE evaluations ADD COLUMN text TEXT;
   `,
+  // Staff window (issue 9): windows with their item categories, staff accounts (scrypt PIN hash, lockout),
+  // sessions by token hash, the staff audit trail, idempotent window requests, special procedures,
+  // recorded agents and deliveries (collector name and ID number stored masked; agents' ID numbers as a
+  // salted hash for the hand-out check).
+  `
+  CREATE TABLE staff_windows (
+    hall_id TEXT NOT NULL, window_id TEXT NOT NULL, name TEXT NOT NULL, categories TEXT NOT NULL,
+    updated_at INTEGER NOT NULL, PRIMARY KEY (hall_id, window_id)
+  );
+  CREATE TABLE staff_accounts (
+    hall_id TEXT NOT NULL, staff_number TEXT NOT NULL, name TEXT NOT NULL, pin_hash TEXT NOT NULL,
+    failures INTEGER NOT NULL DEFAULT 0, locked_until INTEGER, disabled_at INTEGER, created_at INTEGER NOT NULL,
+    PRIMARY KEY (hall_id, staff_number)
+  );
+  CREATE TABLE staff_sessions (
+    token_hash TEXT PRIMARY KEY, hall_id TEXT NOT NULL, window_id TEXT NOT NULL, staff_number TEXT NOT NULL,
+    created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, ended_at INTEGER
+  );
+  CREATE TABLE staff_audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, hall_id TEXT NOT NULL, window_id TEXT, staff_number TEXT, action TEXT NOT NULL,
+    application_id TEXT, detail TEXT NOT NULL, at INTEGER NOT NULL
+  );
+  CREATE INDEX staff_audit_app ON staff_audit (application_id, id);
+  CREATE TABLE staff_requests (
+    request_id TEXT PRIMARY KEY, hall_id TEXT NOT NULL, response TEXT NOT NULL, at INTEGER NOT NULL
+  );
+  CREATE TABLE special_procedures (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, application_id TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL,
+    limit_value INTEGER NOT NULL, limit_unit TEXT NOT NULL, counted INTEGER NOT NULL, started_at TEXT NOT NULL, ended_at TEXT
+  );
+  CREATE INDEX special_procedures_app ON special_procedures (application_id, id);
+  CREATE TABLE application_agents (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, application_id TEXT NOT NULL, name TEXT NOT NULL, id_number TEXT NOT NULL,
+    id_hash TEXT NOT NULL, salt TEXT NOT NULL, recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL
+  );
+  CREATE INDEX application_agents_app ON application_agents (application_id, id);
+  CREATE TABLE deliveries (
+    application_id TEXT PRIMARY KEY, method TEXT NOT NULL, collector TEXT, collector_name TEXT,
+    collector_id_number TEXT, mail_tracking TEXT, staff_number TEXT NOT NULL, window_id TEXT NOT NULL, at TEXT NOT NULL
+  );
+  `,
 ];
