@@ -235,6 +235,7 @@ export class TerminalSync {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
     this.unsubscribe();
     if (this.publishTimer) clearTimeout(this.publishTimer);

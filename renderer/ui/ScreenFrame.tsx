@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFlowStore } from '../citizen/flow-store';
 import { ElderlyToggle } from './ElderlyToggle';
 import { LanguageToggle } from './LanguageToggle';
+import { SyncBadge } from '../sync/SyncBadge';
 
 interface Props {
   title: string;
@@ -40,6 +41,7 @@ export function ScreenFrame({ title, children, footer, showBack = true }: Props)
       <h1 className="screen-title">{title}</h1>
       <div className="screen-body">{children}</div>
       {footer && <footer className="screen-footer">{footer}</footer>}
+      <SyncBadge className="sync-corner" />
     </main>
   );
 }

@@ -60,6 +60,9 @@ export const EnrolResult = z.discriminatedUnion('ok', [
 ]);
 export type EnrolResult = z.infer<typeof EnrolResult>;
 
+/** The technician console runs in any of these pages, behind its PIN (the dispatcher checks the session). */
+const technicianOnly = { roles: ['kiosk', 'window', 'technician'], privileged: true } as const;
+
 export const syncMethods = {
   'sync.status': method({
     description: 'Sync state (pending records, oldest pending age, dead letters, last success and error), platform and identity.',
@@ -75,19 +78,19 @@ export const syncMethods = {
       })
       .strict(),
     output: EnrolResult,
-    roles: ['technician'],
+    ...technicianOnly,
   }),
   'sync.deadLetters': method({
     description: 'Records the platform refused for good, with the reason (never their content).',
     input: Empty,
     output: z.array(DeadLetterView),
-    roles: ['technician'],
+    ...technicianOnly,
   }),
   'sync.requeue': method({
     description: 'Queue a dead letter again under a new operation id.',
     input: z.object({ opId: z.number().int().positive() }).strict(),
     output: z.object({ opId: z.number().int().positive() }),
-    roles: ['technician'],
+    ...technicianOnly,
   }),
 } as const;
 
