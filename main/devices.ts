@@ -15,7 +15,10 @@ import type { PrinterSimulatorControl } from './printer-device';
 /** Any device as the app manages it: lifecycle and status events, whatever its class-specific events. */
 export type ManagedDevice = Omit<Device, 'events'> & { readonly events: Pick<TypedEmitter<DeviceEvents>, 'on'> };
 
-/** The devices one terminal runs with, and (in the simulated profile) the handles of the simulator panel. */
+/**
+ * The devices one terminal runs with, and (in the simulated profile) the handles of the simulator panel.
+ * Roles change while the terminal runs (technician binding): read the fields at the time of use.
+ */
 export interface DeviceSet {
   idcard: IdCardReader | null;
   printer: ReceiptPrinter | null;
@@ -34,14 +37,13 @@ export function createDeviceSet(mode: StartOptions['devices'], env: NodeJS.Proce
     const { reader, control } = createSimulatedIdCardReader();
     const printer = createSimulatedPrinter();
     const scannerAndPad = createSimulatedScannerAndPad();
-    return {
+    return withAll({
       idcard: reader,
       printer: printer.printer,
       scanner: scannerAndPad.scanner,
       evaluator: scannerAndPad.evaluator,
       simulator: { idcard: control, printer: printer.control, scannerAndPad: scannerAndPad.simulator },
-      all: () => [reader, printer.printer, ...scannerAndPad.all()],
-    };
+    });
   }
   // Configured hardware is bound by the technician (device manager); until then nothing is attached.
   // The receipt printer comes from HALL_PRINTER (see main/printer-device.ts), the ID card reader from
@@ -50,14 +52,14 @@ export function createDeviceSet(mode: StartOptions['devices'], env: NodeJS.Proce
   const idcard = createConfiguredIdCardReader(env);
   // Scanners and evaluation pads are bound through the device manager's configuration (issue 5's
   // technician console); until that is persisted, the configured profile has none.
-  return {
-    idcard,
-    printer,
-    scanner: null,
-    evaluator: null,
-    simulator: null,
-    all: () => [...(idcard ? [idcard] : []), ...(printer ? [printer] : [])],
-  };
+  return withAll({ idcard, printer, scanner: null, evaluator: null, simulator: null });
+}
+
+/** `all()` reads the roles as they are now: the technician console binds and unbinds them live. */
+function withAll(set: Omit<DeviceSet, 'all'>): DeviceSet {
+  const full = set as DeviceSet;
+  full.all = () => [full.idcard, full.printer, full.scanner, full.evaluator].filter((d): d is NonNullable<typeof d> => d !== null);
+  return full;
 }
 
 /** open → claim → enable; a device that fails stays in the set and reports its error status. */

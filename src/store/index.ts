@@ -5,6 +5,7 @@ export * from './crypto';
 export * from './evaluation-repository';
 export * from './migrations';
 export * from './retention';
+export * from './settings-repository';
 export * from './store';
 export * from './blob-store';
 export * from './catalog-delta';

@@ -203,6 +203,24 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX application_materials_sha ON application_materials(sha256) WHERE sha256 IS NOT NULL;
     `,
   },
+  {
+    version: 7,
+    name: 'technician console: terminal settings (PIN hash, lockout, identity) and device bindings',
+    sql: `
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      -- one device-manager configuration entry (JSON) per role, enabled or not; a role without a row keeps
+      -- the profile's default (simulated device, or the HALL_* environment of the configured profile)
+      CREATE TABLE device_bindings (
+        role TEXT PRIMARY KEY CHECK (role IN ('idcard', 'printer', 'scanner', 'evaluator', 'camera')),
+        entry TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -7,6 +7,7 @@ import { CatalogRepository } from './catalog-repository';
 import { FieldCipher } from './crypto';
 import { EvaluationRepository } from './evaluation-repository';
 import { openDatabase } from './open';
+import { DeviceBindingRepository, SettingsRepository } from './settings-repository';
 import { BlobStore } from './blob-store';
 import { applyInboxMessage } from './inbox-apply';
 import { SqliteInbox, SqliteOutbox } from './sqlite-outbox';
@@ -32,6 +33,10 @@ export interface Store {
   readonly inbox: SqliteInbox;
   /** Material files, content-addressed and encrypted at rest. */
   readonly blobs: BlobStore;
+  /** Terminal-local settings (technician PIN hash and lockout, terminal identity). */
+  readonly settings: SettingsRepository;
+  /** Device bindings set in the technician console, one per role. */
+  readonly deviceBindings: DeviceBindingRepository;
   /** Runs `fn` in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   purgePersonalData(now: string, retentionDays?: number): number;
@@ -50,6 +55,8 @@ export function openStore(options: StoreOptions): Store {
   let outbox: SqliteOutbox | undefined;
   let inbox: SqliteInbox | undefined;
   let blobs: BlobStore | undefined;
+  let settings: SettingsRepository | undefined;
+  let deviceBindings: DeviceBindingRepository | undefined;
   const store: Store = {
     db,
     get catalogs() {
@@ -72,6 +79,12 @@ export function openStore(options: StoreOptions): Store {
     },
     get inbox() {
       return (inbox ??= new SqliteInbox(db, (message) => applyInboxMessage(store, message, new Date().toISOString())));
+    },
+    get settings() {
+      return (settings ??= new SettingsRepository(db));
+    },
+    get deviceBindings() {
+      return (deviceBindings ??= new DeviceBindingRepository(db));
     },
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     purgePersonalData: (now, days = DEFAULT_RETENTION_DAYS) => purgePersonalData(db, now, days),
