@@ -3,6 +3,7 @@
 import { ContractError, MAX_PAGE_BYTES } from '../../src/contract';
 import type { Handlers } from '../../src/contract';
 import { decide } from './decide';
+import { hanziCandidates } from './hanzi';
 import { jpegInfo, NotAJpegError } from './material-file';
 import { printOneTimeNotice } from './notice';
 import { progressByCard, progressByCode } from './progress';
@@ -24,7 +25,8 @@ type CitizenMethod =
   | 'application.printNotice'
   | 'application.submit'
   | 'application.reprint'
-  | 'application.progress';
+  | 'application.progress'
+  | 'input.hanzi';
 
 function decodePage(base64: string): Buffer {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) throw new ContractError('BAD_INPUT', '图像数据无效 (the page is not base64)');
@@ -92,6 +94,7 @@ export function citizenHandlers(deps: CitizenDeps): Pick<Handlers, CitizenMethod
       if (!last) throw new ContractError('NOT_FOUND', '本次没有提交过申请 (nothing was submitted in this session)');
       return printReceiptOf(deps, last, english ?? false);
     },
+    'input.hanzi': ({ pinyin }) => ({ candidates: hanziCandidates(pinyin) }),
     'application.progress': (input) =>
       ({ applications: input.by === 'card' ? progressByCard(deps.store, session, deps.catalog()) : progressByCode(deps.store, session, deps.catalog(), input.text) }),
   };

@@ -140,6 +140,11 @@ export const applicationMethods = {
     output: PrintResult,
     roles: kiosk,
   }),
+  'input.hanzi': method({
+    description: 'Chinese characters for the pinyin typed on the on-screen keyboard (the kiosk has no input method); any window.',
+    input: z.object({ pinyin: z.string().regex(/^[a-zA-Z]{1,6}$/) }).strict(),
+    output: z.object({ candidates: z.array(z.string()) }),
+  }),
   'application.progress': method({
     description: 'Progress query: the applications of the card read in this session, or the one application of a scanned receipt code.',
     input: z.discriminatedUnion('by', [z.object({ by: z.literal('card') }).strict(), z.object({ by: z.literal('code'), text: z.string().min(1).max(200) }).strict()]),

@@ -1,0 +1,5 @@
+import { api } from '../api/client';
+import { createApplicationStore } from './application-store';
+
+/** The application in progress of this kiosk page, talking to the terminal through the contract client. */
+export const useApplicationStore = createApplicationStore({ call: api.call });
