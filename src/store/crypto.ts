@@ -3,7 +3,7 @@
 // The master key comes from the shell (Electron safeStorage, or a 0600 key file in the web shell); two
 // sub-keys are derived from it with HKDF: one for encryption, one for the applicant lookup HMAC.
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, linkSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 
 const VERSION = 1;
 const IV_BYTES = 12;
@@ -55,17 +55,25 @@ export class FieldCipher {
  * would make every encrypted value unreadable.
  */
 export function loadOrCreateKeyFile(path: string): Buffer {
+  // Written whole and flushed under a temporary name, then hard-linked into place: link() fails if the
+  // name exists (so two starts cannot race to different keys), and a crash at any moment leaves either
+  // no key file or a complete one — never an empty file that would lock the terminal out of its data.
+  const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
-    const fd = openSync(path, 'wx', 0o600);
+    const fd = openSync(tmp, 'wx', 0o600);
+    const key = randomBytes(KEY_BYTES);
     try {
-      const key = randomBytes(KEY_BYTES);
       writeSync(fd, key);
-      return key;
+      fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
+    linkSync(tmp, path);
+    return key;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    rmSync(tmp, { force: true });
   }
   const key = readFileSync(path);
   if (key.length !== KEY_BYTES) throw new KeyError(`key file ${path} has ${key.length} bytes, expected ${KEY_BYTES}`);
