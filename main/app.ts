@@ -1,26 +1,35 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDispatcher } from '../src/contract';
-import type { Dispatcher, Handlers, SystemInfo } from '../src/contract';
+import type { Dispatcher, EvaluationLevel, Handlers, SystemInfo } from '../src/contract';
 import { loadOrCreateKeyFile, openStore } from '../src/store';
 import type { Store } from '../src/store';
 import { loadCatalog } from './catalog';
 import type { StartOptions } from './config';
-import { forwardScannerAndPadEvents, scannerAndPadSimulatorHandlers } from '../devices/manager/simulated';
+import { scannerAndPadSimulatorHandlers } from '../devices/manager/simulated';
+import { listSystemDevices } from '../devices/manager/system-listings';
+import { recordEvaluation } from '../src/store/record';
 import { createDeviceSet, startDevices } from './devices';
 import type { DeviceSet } from './devices';
 import { EventBus } from './event-bus';
 import { createCitizen } from './citizen';
 import { catalogHandlers } from './handlers/catalog';
 import { deviceHandlers } from './handlers/device';
-import { idcardHandlers, summarize } from './handlers/idcard';
+import { idcardHandlers } from './handlers/idcard';
 import { printerHandlers } from './handlers/printer';
 import { simulatorHandlers } from './handlers/simulator';
 import { systemHandlers } from './handlers/system';
 import { syncHandlers } from './handlers/sync';
 import { TerminalSync, type EngineTuning } from './sync/service';
 import type { SafeStorageLike } from '../src/sync/credentials';
+import { LogRing, withRing } from './log';
 import type { Logger } from './log';
+import { DeviceBinder } from './binding/binder';
+import { EvaluationDesk } from './evaluation/desk';
+import { evaluationHandlers } from './handlers/evaluation';
+import { technicianHandlers } from './handlers/technician';
+import { TechnicianAuth } from './technician/auth';
+import { IdentityService } from './technician/identity';
 
 export interface AppOptions {
   options: StartOptions;
@@ -46,7 +55,10 @@ export interface App {
   close(): Promise<void>;
 }
 
-export function createApp({ options, shell, version, logger, safeStorage, syncTuning }: AppOptions): App {
+export function createApp({ options, shell, version, logger: baseLogger, safeStorage, syncTuning }: AppOptions): App {
+  // Recent entries (masked) are kept for the technician's log viewer and the diagnostics bundle.
+  const logRing = new LogRing();
+  const logger = withRing(baseLogger, logRing);
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const store = openStore({
     path: join(options.dataDir, 'terminal.sqlite'),
@@ -55,6 +67,26 @@ export function createApp({ options, shell, version, logger, safeStorage, syncTu
   let catalog = loadCatalog(store, logger);
   const bus = new EventBus((name, message) => logger.error('dropped invalid event', { event: name, message }));
   const devices = createDeviceSet(options.devices);
+  const identity = new IdentityService(store.settings, logger, undefined, process.env.HALL_PRINTER_PAPER?.trim() === '58' ? 58 : 80);
+  const technician = new TechnicianAuth({ settings: store.settings, logger, devices: options.devices, env: process.env });
+  // Bound roles replace the profile's defaults before anything starts; then every role is wired to the bus.
+  const binder = new DeviceBinder({
+    devices,
+    profile: options.devices,
+    store: store.deviceBindings,
+    publish: (name, payload) => bus.publish(name, payload),
+    logger,
+    list: listSystemDevices,
+    paperWidth: () => (identity.get().paperWidthMm === 58 ? 384 : 576),
+  });
+  binder.applyStored();
+  const evaluations = new EvaluationDesk({
+    store,
+    record: (input) => recordEvaluation(store, input, Date.now()),
+    publish: (name, payload) => bus.publish(name, payload),
+    logger,
+    terminal: () => identity.get().terminalNumber,
+  });
   const sync = new TerminalSync({
     store,
     devices,
@@ -84,11 +116,29 @@ export function createApp({ options, shell, version, logger, safeStorage, syncTu
     ...catalogHandlers(() => catalog),
     ...citizen.handlers,
     ...simulatorHandlers(devices),
-    ...printerHandlers(devices),
+    ...printerHandlers(devices, () => identity.get().terminalNumber),
+    ...technicianHandlers({
+      auth: technician,
+      identity,
+      binder,
+      devices,
+      ring: logRing,
+      profile: options.devices,
+      list: listSystemDevices,
+      dataDir: options.dataDir,
+      diagnostics: {
+        versions: { terminal: version, node: process.versions.node, electron: process.versions.electron ?? 'none', platform: `${process.platform} ${process.arch}` },
+        system: info,
+        sync: () => sync.status(),
+      },
+    }),
+    ...evaluationHandlers(evaluations),
     ...scannerAndPadSimulatorHandlers(() => devices.simulator?.scannerAndPad ?? null),
   };
   const dispatcher = createDispatcher(handlers, {
     onInternalError: (method, error) => logger.error('handler failed', { method, error }),
+    isPrivileged: (ctx) => technician.isPrivileged(ctx),
+    onConnectionClosed: (connection) => technician.lock(connection),
   });
 
   const unsubscribers: (() => void)[] = [];
@@ -100,33 +150,16 @@ export function createApp({ options, shell, version, logger, safeStorage, syncTu
       logger.info('catalogue reloaded after sync', { kind: message.kind, version: catalog?.catalog.file.catalogVersion });
     }),
   );
-  for (const device of devices.all()) {
-    unsubscribers.push(device.events.on('status', (status) => bus.publish('device.status', status)));
-  }
-  unsubscribers.push(forwardScannerAndPadEvents(devices, (name, payload) => bus.publish(name, payload)));
-  if (devices.idcard) {
-    const reader = devices.idcard;
-    unsubscribers.push(
-      reader.events.on('card', (card) => {
-        logger.info('card read', { cardType: card.cardType, valid: card.idNumberValid });
-        bus.publish('idcard.inserted', { card: summarize(card) });
-      }),
-      reader.events.on('removed', () => bus.publish('idcard.removed', {})),
-    );
-  }
-  if (devices.printer) {
-    const printer = devices.printer;
-    unsubscribers.push(
-      printer.events.on('alert', (alert) => {
-        logger.warn('printer alert', { kind: alert.kind, detail: alert.detail });
-        bus.publish('printer.alert', alert);
-      }),
-      printer.events.on('job', (report) => {
-        logger.info('print job', { title: report.title, outcome: report.outcome, attempts: report.attempts });
-        bus.publish('printer.job', report);
-      }),
-    );
-  }
+  unsubscribers.push(
+    () => binder.close(),
+    bus.subscribe((name, payload) => {
+      if (name === 'evaluator.key') evaluations.padKey((payload as { level: EvaluationLevel }).level);
+    }),
+    identity.onChange((next, previous) => {
+      bus.publish('terminal.identity', next);
+      if (next.paperWidthMm !== previous.paperWidthMm) void binder.rebuild('printer');
+    }),
+  );
 
   return {
     dispatcher,
@@ -137,6 +170,7 @@ export function createApp({ options, shell, version, logger, safeStorage, syncTu
     start: async () => {
       const purged = store.purgePersonalData(new Date().toISOString());
       if (purged > 0) logger.info('retention purge', { applications: purged });
+      await technician.init();
       await startDevices(devices);
       // In the background: the terminal works (and records) whether or not the platform answers.
       void sync.start();

@@ -27,7 +27,8 @@ function simulatorOf(devices: DeviceSet) {
   return control.virtual;
 }
 
-export function printerHandlers(devices: DeviceSet, terminalId = 'T-0001'): PrinterHandlers {
+/** `terminalId` is read per call: the technician can change the terminal number while the terminal runs. */
+export function printerHandlers(devices: DeviceSet, terminalId: () => string = () => 'T-0001'): PrinterHandlers {
   return {
     'printer.status': async () => {
       const printer = devices.printer;
@@ -46,13 +47,13 @@ export function printerHandlers(devices: DeviceSet, terminalId = 'T-0001'): Prin
     'printer.printTestPage': async ({ english }) => {
       const printer = devices.printer;
       if (!printer) throw new ContractError('DEVICE_UNAVAILABLE', '未配置打印机 (no receipt printer configured)');
-      const doc = sampleDocument('test-page', { paperWidth: printer.paperWidth, english: english ?? false, terminalId, printerDescription: printer.description, printedAt: new Date().toISOString() });
+      const doc = sampleDocument('test-page', { paperWidth: printer.paperWidth, english: english ?? false, terminalId: terminalId(), printerDescription: printer.description, printedAt: new Date().toISOString() });
       const report = await printer.print(doc);
       return { report, preview: previewOf(doc, printer.paperWidth) };
     },
     'printer.preview': ({ kind, english, paperWidth }) => {
       const width = paperWidth ?? devices.printer?.paperWidth ?? 576;
-      return previewOf(sampleDocument(kind, { paperWidth: width, english: english ?? false, terminalId }), width);
+      return previewOf(sampleDocument(kind, { paperWidth: width, english: english ?? false, terminalId: terminalId() }), width);
     },
     'sim.printer.setPaper': ({ state }) => {
       simulatorOf(devices).setPaper(state);

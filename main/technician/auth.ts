@@ -37,16 +37,24 @@ export class TechnicianAuth {
   /** PIN checks run one at a time, so parallel guesses cannot outrun the failure count. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(private readonly options: TechnicianAuthOptions) {
+  private ready: Promise<void> | null = null;
+
+  /** Call `init()` (or use `create`) before the first unlock; unlocks wait for it. */
+  constructor(private readonly options: TechnicianAuthOptions) {
     this.now = options.now ?? (() => new Date());
     this.sessions = options.sessions ?? new TechnicianSessions(() => this.now().getTime());
   }
 
-  /** Sets the initial PIN when none is stored yet (environment first, then the simulated profile's development PIN). */
   static async create(options: TechnicianAuthOptions): Promise<TechnicianAuth> {
     const auth = new TechnicianAuth(options);
-    await auth.initialPin();
+    await auth.init();
     return auth;
+  }
+
+  /** Sets the initial PIN when none is stored yet (environment first, then the simulated profile's development PIN). */
+  init(): Promise<void> {
+    this.ready ??= this.initialPin();
+    return this.ready;
   }
 
   private async initialPin(): Promise<void> {
@@ -108,6 +116,7 @@ export class TechnicianAuth {
 
   unlock(pin: string, connection: string | undefined): Promise<UnlockResult> {
     return this.serial(async () => {
+      await this.init();
       const { logger, settings } = this.options;
       if (connection === undefined) throw new ContractError('FORBIDDEN', 'This caller has no connection to unlock');
       const stored = settings.get(PIN_KEY);

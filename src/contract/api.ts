@@ -4,6 +4,8 @@ import { DeviceStatus } from './device';
 import { catalogMethods } from './methods/catalog';
 import { idcardEvents, idcardMethods } from './methods/idcard';
 import { evaluatorEvents, evaluatorMethods } from './methods/evaluator';
+import { evaluationEvents, evaluationMethods } from './methods/evaluation';
+import { technicianEvents, technicianMethods } from './methods/technician';
 import { printerEvents, printerMethods } from './methods/printer';
 import { scannerEvents, scannerMethods } from './methods/scanner';
 import { sessionMethods } from './methods/session';
@@ -37,6 +39,8 @@ export const methods = {
   ...syncMethods,
   ...sessionMethods,
   ...applicationMethods,
+  ...technicianMethods,
+  ...evaluationMethods,
 } as const;
 
 /** Every event the privileged side pushes to the renderer. */
@@ -47,6 +51,8 @@ export const events = {
   ...evaluatorEvents,
   ...printerEvents,
   ...syncEvents,
+  ...technicianEvents,
+  ...evaluationEvents,
 } as const;
 
 export type Methods = typeof methods;

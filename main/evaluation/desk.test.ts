@@ -1,0 +1,103 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EventName } from '../../src/contract';
+import { openStore } from '../../src/store';
+import type { Store } from '../../src/store';
+import { recordEvaluation } from '../../src/store/record';
+import { silentLogger } from '../log';
+import { ALREADY_RATED, EvaluationDesk } from './desk';
+
+const stores: Store[] = [];
+afterEach(() => {
+  for (const s of stores.splice(0)) s.close();
+});
+
+function setup() {
+  const store = openStore({ path: join(mkdtempSync(join(tmpdir(), 'desk-')), 't.sqlite'), key: new Uint8Array(32).fill(3) });
+  stores.push(store);
+  const app = store.applications.submit({
+    kind: 'item',
+    subjectId: 'ITEM-1',
+    catalogVersion: 'test',
+    hallCode: 'QX01',
+    terminal: 'T-0001',
+    at: '2026-11-23T09:30:00.000Z',
+    actor: { kind: 'citizen', id: 'kiosk' },
+    personal: { applicant: { name: '张三', idNumber: '430102199003071234' }, values: {} },
+    materials: [],
+  });
+  const events: { name: EventName; payload: unknown }[] = [];
+  const desk = new EvaluationDesk({
+    store,
+    record: (input) => recordEvaluation(store, input, Date.now()),
+    publish: (name, payload) => events.push({ name, payload }),
+    logger: silentLogger,
+    terminal: () => 'T-0009',
+  });
+  return { store, desk, events, applicationId: app.id };
+}
+
+const staff = { name: '李四', number: '0217' };
+
+describe('evaluation desk (一次一评)', () => {
+  it('request → the customer rates a 差评 with reasons → recorded once with its outbox op; a second rating is refused', () => {
+    const { store, desk, events, applicationId } = setup();
+    const request = desk.request({ applicationId, serviceName: '出生医学证明', staff });
+    expect(events.at(-1)).toMatchObject({ name: 'evaluation.requested', payload: { applicationId, staff } });
+    expect(() => desk.submit({ applicationId, requestId: request.requestId, level: '不满意', reasons: [] }, 'customer')).toThrow(/reason/);
+    expect(desk.current()).not.toBeNull();
+    desk.submit({ applicationId, requestId: request.requestId, level: '不满意', reasons: ['slow', 'slow', 'attitude'], text: ' 等了很久 ' }, 'customer');
+    expect(events.at(-1)).toMatchObject({ name: 'evaluation.finished', payload: { outcome: 'rated', level: '不满意' } });
+    const [record] = store.evaluations.list(applicationId);
+    expect(record).toMatchObject({ channel: 'windowPad', level: '不满意', reasons: ['slow', 'attitude'], text: '等了很久', staffId: '0217', terminal: 'T-0009', indicatorVersion: 'hall-terminal-offline-1' });
+    expect(store.db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM outbox WHERE kind LIKE '%evaluation%'").get()?.n).toBe(1);
+    // Second attempts: on the customer screen, and as a new request from the window.
+    expect(() => desk.submit({ applicationId, requestId: request.requestId, level: '满意', reasons: [] }, 'customer')).toThrow(ALREADY_RATED);
+    expect(() => desk.request({ applicationId, serviceName: 'x', staff })).toThrow(ALREADY_RATED);
+    expect(store.evaluations.list(applicationId)).toHaveLength(1);
+  });
+
+  it('the kiosk rates on its own channel, once', () => {
+    const { store, desk, applicationId } = setup();
+    desk.submit({ applicationId, level: '非常满意', reasons: [] }, 'kiosk');
+    try {
+      desk.submit({ applicationId, level: '满意', reasons: [] }, 'kiosk');
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'CONFLICT' });
+    }
+    expect(store.evaluations.list(applicationId).map((e) => e.channel)).toEqual(['kiosk']);
+  });
+
+  it('a customer rating without a pending request is refused; an unknown application too', () => {
+    const { desk, applicationId } = setup();
+    expect(() => desk.submit({ applicationId, level: '满意', reasons: [] }, 'customer')).toThrow(/no rating was requested/);
+    expect(() => desk.request({ applicationId: 'nope', serviceName: 'x', staff: null })).toThrow(/no such application/);
+  });
+
+  it('the hardware pad: a good key records; a bad key asks the screen for reasons', () => {
+    const { store, desk, events, applicationId } = setup();
+    const request = desk.request({ applicationId, serviceName: '出生医学证明', staff });
+    desk.padKey('非常不满意');
+    expect(events.at(-1)).toMatchObject({ name: 'evaluation.requested', payload: { requestId: request.requestId, presetLevel: '非常不满意' } });
+    expect(store.evaluations.list(applicationId)).toHaveLength(0);
+    desk.padKey('满意');
+    expect(events.at(-1)).toMatchObject({ name: 'evaluation.finished', payload: { outcome: 'rated', level: '满意' } });
+    expect(store.evaluations.list(applicationId)).toMatchObject([{ channel: 'windowPad', level: '满意' }]);
+    desk.padKey('满意'); // nothing pending: ignored
+    expect(store.evaluations.list(applicationId)).toHaveLength(1);
+  });
+
+  it('the customer may decline; staff may withdraw; a new request replaces the old one', () => {
+    const { desk, events, applicationId } = setup();
+    const first = desk.request({ applicationId, serviceName: 'a', staff: null });
+    const second = desk.request({ applicationId, serviceName: 'b', staff: null });
+    expect(events.find((e) => e.name === 'evaluation.finished')).toMatchObject({ payload: { requestId: first.requestId, outcome: 'cancelled' } });
+    expect(desk.cancel(first.requestId, 'customer')).toBe(false);
+    expect(desk.cancel(second.requestId, 'customer')).toBe(true);
+    expect(events.at(-1)).toMatchObject({ payload: { requestId: second.requestId, outcome: 'skipped' } });
+    expect(desk.current()).toBeNull();
+  });
+});

@@ -1,0 +1,157 @@
+// The window's 好差评 desk: staff ask for a rating of the application just handled; the customer-facing
+// screen (or the hardware pad) answers; the kiosk rates its own submissions. One rating per application
+// and channel (一次一评): a second one is refused with a clear message. Every rating is written with its
+// outbox operation in one transaction (recordEvaluation), so it reaches the platform exactly once.
+import { randomUUID } from 'node:crypto';
+import { ContractError, EVALUATION_INDICATOR_VERSION, isBadRating } from '../../src/contract';
+import type { EvaluationLevel, EvaluationReason, EvaluationRequest, EventName, EventPayload, RatedStaff, WindowRole } from '../../src/contract';
+import type { EvaluationChannel, EvaluationInput } from '../../src/domain/application/evaluation';
+import { EvaluationError, RecordError } from '../../src/store';
+import type { EvaluationRecord, Store } from '../../src/store';
+import type { Logger } from '../log';
+
+export type Publish = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
+
+export interface DeskOptions {
+  readonly store: Pick<Store, 'applications' | 'evaluations'>;
+  /** Writes the evaluation and its outbox operation together (src/store/record.ts recordEvaluation). */
+  readonly record: (input: EvaluationInput) => EvaluationRecord;
+  readonly publish: Publish;
+  readonly logger: Logger;
+  /** This terminal's number, recorded with each rating. */
+  readonly terminal: () => string;
+  readonly now?: () => Date;
+}
+
+export interface Rating {
+  readonly applicationId: string;
+  readonly requestId?: string | undefined;
+  readonly level: EvaluationLevel;
+  readonly reasons: readonly EvaluationReason[];
+  readonly text?: string | undefined;
+}
+
+export const ALREADY_RATED = '该办件已经评价过了，每次服务只能评价一次 (this application has already been rated)';
+
+export class EvaluationDesk {
+  private pending: EvaluationRequest | null = null;
+
+  constructor(private readonly options: DeskOptions) {}
+
+  private now(): Date {
+    return (this.options.now ?? (() => new Date()))();
+  }
+
+  private rated(applicationId: string, channel: EvaluationChannel): boolean {
+    return this.options.store.evaluations.list(applicationId).some((e) => e.channel === channel && e.round === 1);
+  }
+
+  /** Staff finished an application: show the rating request on the customer screen (replacing any other). */
+  request(input: { applicationId: string; serviceName: string; staff: RatedStaff | null }): EvaluationRequest {
+    if (!this.options.store.applications.get(input.applicationId)) {
+      throw new ContractError('NOT_FOUND', '本终端没有该办件 (no such application on this terminal)');
+    }
+    if (this.rated(input.applicationId, 'windowPad')) throw new ContractError('CONFLICT', ALREADY_RATED);
+    if (this.pending) this.finish('cancelled');
+    const request: EvaluationRequest = {
+      requestId: randomUUID(),
+      applicationId: input.applicationId,
+      serviceName: input.serviceName,
+      staff: input.staff,
+      requestedAt: this.now().toISOString(),
+    };
+    this.pending = request;
+    this.options.logger.info('evaluation requested', { requestId: request.requestId, staffNumber: input.staff?.number ?? null });
+    this.options.publish('evaluation.requested', request);
+    return request;
+  }
+
+  current(): EvaluationRequest | null {
+    return this.pending;
+  }
+
+  /** Staff withdraw the request, or the customer declines (rating is voluntary). */
+  cancel(requestId: string, by: WindowRole): boolean {
+    if (!this.pending || this.pending.requestId !== requestId) return false;
+    this.finish(by === 'customer' ? 'skipped' : 'cancelled');
+    return true;
+  }
+
+  /** A rating from the customer screen (answers the pending request) or from the kiosk (its own submission). */
+  submit(rating: Rating, by: WindowRole): { recorded: true; applicationId: string; level: EvaluationLevel } {
+    if (by === 'customer') {
+      const pending = this.pending;
+      if (!pending || pending.applicationId !== rating.applicationId || (rating.requestId !== undefined && rating.requestId !== pending.requestId)) {
+        if (this.rated(rating.applicationId, 'windowPad')) throw new ContractError('CONFLICT', ALREADY_RATED);
+        throw new ContractError('NOT_FOUND', '没有待评价的办件 (no rating was requested for this application)');
+      }
+      this.write(rating, 'windowPad', pending.staff?.number);
+      this.finish('rated', rating.level);
+    } else {
+      this.write(rating, 'kiosk', undefined);
+    }
+    return { recorded: true, applicationId: rating.applicationId, level: rating.level };
+  }
+
+  /** A key on the hardware pad while a request is pending: a good level is recorded, a bad one asks the screen for reasons. */
+  padKey(level: EvaluationLevel): void {
+    const pending = this.pending;
+    if (!pending) return;
+    if (isBadRating(level)) {
+      this.pending = { ...pending, presetLevel: level };
+      this.options.publish('evaluation.requested', this.pending);
+      return;
+    }
+    try {
+      this.write({ applicationId: pending.applicationId, level, reasons: [] }, 'windowPad', pending.staff?.number);
+      this.finish('rated', level);
+    } catch (error) {
+      this.options.logger.warn('pad rating not recorded', { requestId: pending.requestId, error });
+    }
+  }
+
+  private write(rating: Rating, channel: EvaluationChannel, staffId: string | undefined): void {
+    const text = rating.text?.trim();
+    const input: EvaluationInput = {
+      applicationId: rating.applicationId,
+      channel,
+      level: rating.level,
+      reasons: [...new Set(rating.reasons)],
+      indicatorVersion: EVALUATION_INDICATOR_VERSION,
+      ...(text ? { text } : {}),
+      at: this.now().toISOString(),
+      terminal: this.options.terminal(),
+      ...(staffId ? { staffId } : {}),
+    };
+    try {
+      this.options.record(input);
+    } catch (error) {
+      throw this.translate(error);
+    }
+    this.options.logger.info('evaluation recorded', { channel, level: rating.level, reasons: input.reasons?.length ?? 0 });
+  }
+
+  private translate(error: unknown): unknown {
+    if (error instanceof RecordError && error.code === 'NOT_FOUND') return new ContractError('NOT_FOUND', '本终端没有该办件 (no such application on this terminal)');
+    if (!(error instanceof EvaluationError)) return error;
+    switch (error.code) {
+      case 'DUPLICATE':
+        return new ContractError('CONFLICT', ALREADY_RATED);
+      case 'NOT_FOUND':
+        return new ContractError('NOT_FOUND', '本终端没有该办件 (no such application on this terminal)');
+      case 'REASON_REQUIRED':
+        return new ContractError('BAD_INPUT', error.message, [{ path: 'reasons', message: 'a bad rating needs a reason or a text' }]);
+      case 'TOO_LONG':
+        return new ContractError('BAD_INPUT', error.message, [{ path: 'text', message: 'at most 500 characters' }]);
+      default:
+        return new ContractError('BAD_INPUT', error.message);
+    }
+  }
+
+  private finish(outcome: 'rated' | 'skipped' | 'cancelled', level?: EvaluationLevel): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = null;
+    this.options.publish('evaluation.finished', { requestId: pending.requestId, applicationId: pending.applicationId, outcome, ...(level ? { level } : {}) });
+  }
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { methods } from '../../src/contract';
+import { createDispatcher } from '../../src/contract';
+import type { Handlers } from '../../src/contract';
+import { silentLogger } from '../log';
+import { DEFAULT_IDENTITY, IDENTITY_KEY, IdentityService } from './identity';
+
+function settings(initial: Record<string, string> = {}) {
+  const data = new Map(Object.entries(initial));
+  return { get: (k: string) => data.get(k) ?? null, set: (k: string, v: string) => void data.set(k, v), delete: (k: string) => data.delete(k), data };
+}
+
+describe('terminal identity', () => {
+  it('starts from the defaults, stores a valid identity and tells listeners', () => {
+    const s = settings();
+    const identity = new IdentityService(s, silentLogger);
+    expect(identity.get()).toEqual(DEFAULT_IDENTITY);
+    const seen: number[] = [];
+    identity.onChange((next, previous) => seen.push(next.idleTimeoutSeconds, previous.idleTimeoutSeconds));
+    identity.set({ ...DEFAULT_IDENTITY, hallCode: 'CS0102', idleTimeoutSeconds: 90 });
+    expect(seen).toEqual([90, 60]);
+    expect(new IdentityService(s, silentLogger).get().hallCode).toBe('CS0102');
+  });
+
+  it('a bad stored value falls back to the defaults instead of crashing', () => {
+    expect(new IdentityService(settings({ [IDENTITY_KEY]: '{"hallCode":"x"}' }), silentLogger).get()).toEqual(DEFAULT_IDENTITY);
+    expect(new IdentityService(settings({ [IDENTITY_KEY]: 'nope' }), silentLogger).get()).toEqual(DEFAULT_IDENTITY);
+  });
+
+  it('validation errors name the field', async () => {
+    const handlers = { 'terminal.setIdentity': (input: unknown) => input } as unknown as Handlers;
+    const d = createDispatcher(handlers, { isPrivileged: () => true });
+    const result = await d.dispatch(
+      'terminal.setIdentity',
+      { ...DEFAULT_IDENTITY, hallCode: 'hall 1', idleTimeoutSeconds: 5, paperWidthMm: 76, extra: true },
+      { role: 'technician', connection: 'c' },
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('BAD_INPUT');
+    const fields = (result.error.issues ?? []).map((i) => i.path);
+    expect(fields).toEqual(expect.arrayContaining(['hallCode', 'idleTimeoutSeconds', 'paperWidthMm']));
+    expect(result.error.issues?.find((i) => i.path === 'idleTimeoutSeconds')?.message).toContain('30');
+    expect(methods['terminal.setIdentity'].input.safeParse(DEFAULT_IDENTITY).success).toBe(true);
+  });
+
+  it('refuses a bad identity even when called directly', () => {
+    const identity = new IdentityService(settings(), silentLogger);
+    expect(() => identity.set({ ...DEFAULT_IDENTITY, terminalName: '' })).toThrow();
+    expect(identity.get()).toEqual(DEFAULT_IDENTITY);
+  });
+});

@@ -1,0 +1,69 @@
+// Terminal identity and on-site settings (hall code, terminal number and name, idle timeout, paper
+// width), kept in the terminal store's settings table. Validated on the way in (the contract's zod
+// schema: errors name the field) and again on the way out of the database.
+import { TerminalIdentity } from '../../src/contract';
+import type { Logger } from '../log';
+import type { SettingsStore } from './auth';
+
+export const IDENTITY_KEY = 'terminal.identity';
+
+export const DEFAULT_IDENTITY: TerminalIdentity = {
+  hallCode: 'HALL0001',
+  terminalNumber: 'T-0001',
+  terminalName: '自助终端 1',
+  idleTimeoutSeconds: 60,
+  paperWidthMm: 80,
+};
+
+export class IdentityService {
+  private readonly listeners = new Set<(identity: TerminalIdentity, previous: TerminalIdentity) => void>();
+  private value: TerminalIdentity;
+
+  private readonly defaults: TerminalIdentity;
+
+  /** `paperWidthMm` seeds the default (HALL_PRINTER_PAPER of older installs) until an identity is set. */
+  constructor(
+    private readonly settings: SettingsStore,
+    private readonly logger: Logger,
+    private readonly now: () => Date = () => new Date(),
+    paperWidthMm: TerminalIdentity['paperWidthMm'] = DEFAULT_IDENTITY.paperWidthMm,
+  ) {
+    this.defaults = { ...DEFAULT_IDENTITY, paperWidthMm };
+    this.value = this.load();
+  }
+
+  private load(): TerminalIdentity {
+    const raw = this.settings.get(IDENTITY_KEY);
+    if (raw === null) return this.defaults;
+    try {
+      const parsed = TerminalIdentity.safeParse(JSON.parse(raw));
+      if (parsed.success) return parsed.data;
+      this.logger.error('stored terminal identity is invalid; using the defaults until it is set again', {
+        fields: parsed.error.issues.map((i) => i.path.join('.')).join(', '),
+      });
+    } catch {
+      this.logger.error('stored terminal identity is not JSON; using the defaults until it is set again');
+    }
+    return this.defaults;
+  }
+
+  get(): TerminalIdentity {
+    return this.value;
+  }
+
+  /** Stores a new identity (validated again here, whoever calls) and tells the listeners. */
+  set(input: unknown): TerminalIdentity {
+    const next = TerminalIdentity.parse(input);
+    const previous = this.value;
+    this.settings.set(IDENTITY_KEY, JSON.stringify(next), this.now().toISOString());
+    this.value = next;
+    this.logger.info('terminal identity set', { hallCode: next.hallCode, terminalNumber: next.terminalNumber, idleTimeoutSeconds: next.idleTimeoutSeconds, paperWidthMm: next.paperWidthMm });
+    for (const listener of [...this.listeners]) listener(next, previous);
+    return next;
+  }
+
+  onChange(listener: (identity: TerminalIdentity, previous: TerminalIdentity) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
