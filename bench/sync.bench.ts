@@ -5,6 +5,7 @@
 //    chunk by chunk, so RSS must stay flat however large the backlog is).
 //  - ingest: 50 simulated terminals pushing at once; applications/s on SQLite and PostgreSQL.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -187,7 +188,7 @@ async function main(): Promise<void> {
 // Last, so every class and function above is initialised before it runs.
 if (process.env.SYNC_BENCH_ROLE === 'platform') {
   const spec = process.env.SYNC_BENCH_STORE ?? '';
-  const repo = await openRepository(spec.startsWith('postgres') ? { engine: 'postgres', url: spec, poolSize: 20 } : { engine: 'sqlite', file: spec });
+  const repo = await openRepository(spec.startsWith('postgres') ? { engine: 'postgres', url: spec, poolSize: 20 } : { engine: 'sqlite', file: spec }, randomBytes(32));
   const { app } = buildPlatform({ repo, adminToken: ADMIN });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   process.stdout.write(`${address}\n`);

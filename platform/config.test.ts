@@ -6,6 +6,13 @@ describe('platform configuration', () => {
     const config = platformConfigFromEnv({});
     expect(config).toMatchObject({ host: '127.0.0.1', port: 8280, store: { engine: 'sqlite' }, adminTokenGenerated: true, logLevel: 'info' });
     expect(config.adminToken.length).toBeGreaterThanOrEqual(24);
+    expect(config.dataKey).toEqual({ source: 'file', path: 'platform-data/data.key' });
+  });
+
+  it('takes the data key from PLATFORM_DATA_KEY or a key file beside the database', () => {
+    expect(platformConfigFromEnv({ PLATFORM_DATA_KEY: 'ab'.repeat(32) }).dataKey).toEqual({ source: 'env', value: 'ab'.repeat(32) });
+    expect(platformConfigFromEnv({ PLATFORM_SQLITE_FILE: '/srv/p/platform.db' }).dataKey).toEqual({ source: 'file', path: '/srv/p/data.key' });
+    expect(platformConfigFromEnv({ PLATFORM_DATA_KEY_FILE: '/etc/hall/key' }).dataKey).toEqual({ source: 'file', path: '/etc/hall/key' });
   });
 
   it('switches to PostgreSQL when a database URL is given', () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { hashEnrolmentCode } from './routes/terminal';
 import { newEnrolmentCode } from './routes/admin';
 import { buildPlatform } from './server';
+import { loadOrCreateDataKeyFile } from './store/data-cipher';
 import { openRepository } from './store/open';
 
 export interface EmbeddedPlatform {
@@ -23,7 +24,7 @@ export interface EmbeddedPlatform {
 export async function startEmbeddedPlatform(options: { dataDir: string; hallId?: string; port?: number; log?: (line: string) => void }): Promise<EmbeddedPlatform> {
   const dir = join(options.dataDir, 'platform');
   mkdirSync(dir, { recursive: true });
-  const repo = await openRepository({ engine: 'sqlite', file: join(dir, 'platform.db') });
+  const repo = await openRepository({ engine: 'sqlite', file: join(dir, 'platform.db') }, loadOrCreateDataKeyFile(join(dir, 'data.key')));
   const adminTokenFile = join(dir, 'admin-token');
   const adminToken = loadOrCreateToken(adminTokenFile);
   const { app } = buildPlatform({ repo, adminToken, ...(options.log ? { log: { level: 'info' as const, write: options.log } } : {}) });

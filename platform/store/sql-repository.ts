@@ -19,6 +19,8 @@ import type {
 } from './repository';
 import type { SqlEngine, SqlExecutor } from './sql';
 import { toTerminal } from './sql-rows';
+import type { DataCipher } from './data-cipher';
+import { sealApplicant, sealLegacyRows } from './seal-legacy';
 import { SqlStaffRepository } from './sql-staff-repository';
 import type { StaffRepository } from './staff-repository';
 import type { ApplicationRow, BlobRow, TerminalRow } from './sql-rows';
@@ -40,7 +42,11 @@ export class SqlRepository implements PlatformRepository {
   readonly staff: StaffRepository;
   private readonly lock: string;
 
-  constructor(private readonly db: SqlEngine) {
+  constructor(
+    private readonly db: SqlEngine,
+    /** Seals terminal secrets and applicants' personal data at rest. */
+    private readonly cipher: DataCipher,
+  ) {
     this.engine = db.dialect;
     this.staff = new SqlStaffRepository(db);
     this.lock = db.dialect === 'postgres' ? ' FOR UPDATE' : '';
@@ -48,6 +54,15 @@ export class SqlRepository implements PlatformRepository {
 
   close(): Promise<void> {
     return this.db.close();
+  }
+
+  /** Seals rows written before encryption at rest existed; returns how many were sealed. */
+  sealLegacyRows(): Promise<number> {
+    return sealLegacyRows(this.db, this.cipher);
+  }
+
+  private terminal(row: TerminalRow): TerminalRecord {
+    return { ...toTerminal(row), secret: this.cipher.open(row.secret, `terminals.secret:${row.id}`) };
   }
 
   // ------------------------------------------------------------ terminals
@@ -64,19 +79,19 @@ export class SqlRepository implements PlatformRepository {
       );
       if (!code || code.used_by !== null || code.expires_at < now) return null;
       await tx.run('UPDATE enrolment_codes SET used_by = ? WHERE code_hash = ?', [t.id, codeHash]);
-      await tx.run('INSERT INTO terminals (id, hall_id, name, secret, enrolled_at, version) VALUES (?, ?, ?, ?, ?, ?)', [t.id, code.hall_id, t.name, t.secret, now, t.version]);
+      await tx.run('INSERT INTO terminals (id, hall_id, name, secret, enrolled_at, version) VALUES (?, ?, ?, ?, ?, ?)', [t.id, code.hall_id, t.name, this.cipher.seal(t.secret, `terminals.secret:${t.id}`), now, t.version]);
       const row = await tx.get<TerminalRow>('SELECT * FROM terminals WHERE id = ?', [t.id]);
-      return row ? toTerminal(row) : null;
+      return row ? this.terminal(row) : null;
     });
   }
 
   async getTerminal(id: string): Promise<TerminalRecord | null> {
     const row = await this.db.get<TerminalRow>('SELECT * FROM terminals WHERE id = ?', [id]);
-    return row ? toTerminal(row) : null;
+    return row ? this.terminal(row) : null;
   }
 
   async listTerminals(): Promise<TerminalRecord[]> {
-    return (await this.db.all<TerminalRow>('SELECT * FROM terminals ORDER BY hall_id, id')).map(toTerminal);
+    return (await this.db.all<TerminalRow>('SELECT * FROM terminals ORDER BY hall_id, id')).map((row) => this.terminal(row));
   }
 
   async revokeTerminal(id: string, at: number): Promise<boolean> {
@@ -153,7 +168,8 @@ export class SqlRepository implements PlatformRepository {
         await tx.run(
           `INSERT INTO applications (id, hall_id, terminal_id, tracking_number, item_code, department, status, submitted_at,
              applicant_name, applicant_id_number, applicant_phone, form, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?)`,
-          [a.applicationId, hallId, terminalId, a.trackingNumber, a.itemCode, a.department, a.submittedAt, a.applicant.name, a.applicant.idNumber, a.applicant.phone ?? null, JSON.stringify(a.form), now],
+          [a.applicationId, hallId, terminalId, a.trackingNumber, a.itemCode, a.department, a.submittedAt,
+            ...sealApplicant(this.cipher, a.applicationId, { name: a.applicant.name, idNumber: a.applicant.idNumber, phone: a.applicant.phone ?? null, form: JSON.stringify(a.form) }), now],
         );
         for (const b of a.blobs) {
           await tx.run(
@@ -182,7 +198,7 @@ export class SqlRepository implements PlatformRepository {
           `INSERT INTO evaluations (id, hall_id, terminal_id, application_id, item_code, department, window_code, score, at,
              level, channel, round, reasons, indicator_version, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
           [e.evaluationId, hallId, terminalId, e.applicationId, e.itemCode, e.department, e.window, toProvincialScore(e.level), e.at,
-            e.level, e.channel, e.round, JSON.stringify(e.reasons ?? []), e.indicatorVersion ?? null, e.text ?? null],
+            e.level, e.channel, e.round, JSON.stringify(e.reasons ?? []), e.indicatorVersion ?? null, this.cipher.sealNullable(e.text ?? null, `evaluations.text:${e.evaluationId}`)],
         );
         return { ok: true };
       }
@@ -303,10 +319,10 @@ export class SqlRepository implements PlatformRepository {
       department: row.department,
       status: row.status,
       submittedAt: row.submitted_at,
-      applicantName: row.applicant_name,
-      applicantIdNumber: row.applicant_id_number,
-      applicantPhone: row.applicant_phone,
-      form: JSON.parse(row.form) as Record<string, unknown>,
+      applicantName: this.cipher.open(row.applicant_name, `applications.applicant_name:${row.id}`),
+      applicantIdNumber: this.cipher.open(row.applicant_id_number, `applications.applicant_id_number:${row.id}`),
+      applicantPhone: this.cipher.openNullable(row.applicant_phone, `applications.applicant_phone:${row.id}`),
+      form: JSON.parse(this.cipher.open(row.form, `applications.form:${row.id}`)) as Record<string, unknown>,
       blobs: blobList,
       complete: blobList.every((b) => b.complete),
       events,

@@ -7,7 +7,7 @@ import { openRepository } from '../../platform/store/open';
 import { Pusher } from '../../src/sync/pusher';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { startPlatform, type RunningPlatform } from '../support/platform';
-import { nextDbName } from '../support/sync-fixtures';
+import { nextDbName, TEST_DATA_KEY } from '../support/sync-fixtures';
 import { material, verifyOnPlatform, Workload } from '../support/sync-workload';
 
 let tmp = '';
@@ -16,7 +16,7 @@ let proxy: FaultProxy;
 
 beforeEach(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'hall-blob-'));
-  platform = await startPlatform(await openRepository({ engine: 'sqlite', file: join(tmp, `${nextDbName()}.db`) }));
+  platform = await startPlatform(await openRepository({ engine: 'sqlite', file: join(tmp, `${nextDbName()}.db`) }, TEST_DATA_KEY));
   proxy = await startFaultProxy(platform.url);
 });
 afterEach(async () => {

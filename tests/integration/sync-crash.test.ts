@@ -14,6 +14,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRepository } from '../../platform/store/open';
 import { startPlatform, type RunningPlatform } from '../support/platform';
+import { TEST_DATA_KEY } from '../support/sync-fixtures';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 200);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -43,7 +44,7 @@ describe('crash safety: SIGKILL at random points, then drain', () => {
       packages: 'external',
       logLevel: 'error',
     });
-    platform = await startPlatform(await openRepository({ engine: 'sqlite', file: join(dir, 'platform.db') }));
+    platform = await startPlatform(await openRepository({ engine: 'sqlite', file: join(dir, 'platform.db') }, TEST_DATA_KEY));
   });
 
   afterAll(async () => {

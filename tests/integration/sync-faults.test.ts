@@ -12,7 +12,7 @@ import { MemoryInbox } from '../../src/sync/memory-outbox';
 import { startFaultProxy, type Fault, type FaultProxy } from '../support/fault-proxy';
 import { startPlatform, type RunningPlatform } from '../support/platform';
 import { rng, verifyOnPlatform, Workload } from '../support/sync-workload';
-import { nextDbName } from '../support/sync-fixtures';
+import { nextDbName, TEST_DATA_KEY } from '../support/sync-fixtures';
 
 let tmp = '';
 let platform: RunningPlatform;
@@ -21,7 +21,7 @@ const engines: SyncEngine[] = [];
 
 beforeEach(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'hall-sync-'));
-  platform = await startPlatform(await openRepository({ engine: 'sqlite', file: join(tmp, `${nextDbName()}.db`) }));
+  platform = await startPlatform(await openRepository({ engine: 'sqlite', file: join(tmp, `${nextDbName()}.db`) }, TEST_DATA_KEY));
   proxy = await startFaultProxy(platform.url);
 });
 

@@ -5,16 +5,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { openRepository } from '../../platform/store/open';
+import { openRepository, type StoreConfig } from '../../platform/store/open';
 import type { PlatformRepository } from '../../platform/store/repository';
 import { postgresUnavailable, startPostgres } from './postgres';
 import type { TestPostgres } from './postgres';
-import { nextDbName } from './sync-fixtures';
+import { nextDbName, TEST_DATA_KEY } from './sync-fixtures';
 
 export interface Engine {
   name: 'sqlite' | 'postgres';
   skip: boolean;
   open(): Promise<PlatformRepository>;
+  /** Where a fresh, empty database is (for tests that open it themselves, e.g. with another data key). */
+  freshConfig(): Promise<StoreConfig>;
 }
 
 export function repositoryEngines(label: string): Engine[] {
@@ -33,13 +35,22 @@ export function repositoryEngines(label: string): Engine[] {
   });
 
   return [
-    { name: 'sqlite', skip: false, open: async () => openRepository({ engine: 'sqlite', file: join(tmp, `${nextDbName()}.db`) }) },
+    {
+      name: 'sqlite',
+      skip: false,
+      freshConfig: async () => ({ engine: 'sqlite', file: join(tmp, `${nextDbName()}.db`) }),
+      open: async () => openRepository({ engine: 'sqlite', file: join(tmp, `${nextDbName()}.db`) }, TEST_DATA_KEY),
+    },
     {
       name: 'postgres',
       skip: skipPg !== null,
+      freshConfig: async () => {
+        if (!pg) throw new Error('PostgreSQL not started');
+        return { engine: 'postgres', url: await pg.createDatabase(nextDbName()) };
+      },
       open: async () => {
         if (!pg) throw new Error('PostgreSQL not started');
-        return openRepository({ engine: 'postgres', url: await pg.createDatabase(nextDbName()) });
+        return openRepository({ engine: 'postgres', url: await pg.createDatabase(nextDbName()) }, TEST_DATA_KEY);
       },
     },
   ];

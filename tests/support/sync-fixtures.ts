@@ -10,6 +10,9 @@ export function nextDbName(): string {
 
 export const SAMPLE_ID_NUMBER = '430102199003071234';
 
+/** Platform data key for test repositories (sealing at rest is on in every test, as in production). */
+export const TEST_DATA_KEY = Buffer.alloc(32, 0x3c);
+
 export function application(id: string, blobs: readonly { sha256: string; size: number }[] = []): ApplicationSubmitted {
   return {
     applicationId: id,

@@ -1,0 +1,36 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DataCipher, DataKeyError, loadOrCreateDataKeyFile, parseDataKey } from './data-cipher';
+
+describe('platform data cipher', () => {
+  it('seals with a row context and opens only there', () => {
+    const cipher = new DataCipher(Buffer.alloc(32, 9));
+    const sealed = cipher.seal('张三', 'applications.applicant_name:A-1');
+    expect(sealed).toMatch(/^enc1:/);
+    expect(sealed).not.toBe(cipher.seal('张三', 'applications.applicant_name:A-1'));
+    expect(cipher.open(sealed, 'applications.applicant_name:A-1')).toBe('张三');
+    expect(() => cipher.open(sealed, 'applications.applicant_name:A-2')).toThrow(DataKeyError);
+    expect(cipher.open('plain legacy value', 'x')).toBe('plain legacy value');
+    expect(cipher.openNullable(null, 'x')).toBeNull();
+    expect(() => new DataCipher(Buffer.alloc(16))).toThrow(DataKeyError);
+  });
+
+  it('reads PLATFORM_DATA_KEY as hex or base64 and refuses anything else', () => {
+    expect(parseDataKey('ab'.repeat(32))).toEqual(Buffer.alloc(32, 0xab));
+    expect(parseDataKey(Buffer.alloc(32, 7).toString('base64'))).toEqual(Buffer.alloc(32, 7));
+    for (const bad of ['', 'short', 'ab'.repeat(31), Buffer.alloc(16).toString('base64')]) expect(() => parseDataKey(bad)).toThrow(DataKeyError);
+  });
+
+  it('creates the key file once (0600) and never replaces a damaged one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'data-key-'));
+    const file = join(dir, 'data.key');
+    const key = loadOrCreateDataKeyFile(file);
+    expect(loadOrCreateDataKeyFile(file)).toEqual(key);
+    expect(readFileSync(file)).toEqual(key);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    writeFileSync(join(dir, 'bad.key'), 'x');
+    expect(() => loadOrCreateDataKeyFile(join(dir, 'bad.key'))).toThrow(DataKeyError);
+  });
+});

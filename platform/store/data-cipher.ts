@@ -1,0 +1,100 @@
+// Encryption at rest of the platform's secrets and personal data (terminal HMAC secrets, applicant name,
+// ID number, phone, form values, evaluation text): AES-256-GCM under a sub-key of the platform data key,
+// with the table, column and row id as associated data, so a value copied to another row does not open.
+// Values are stored as text ("enc1:" + base64 of iv|tag|ciphertext) in the existing TEXT columns, the same
+// on SQLite and PostgreSQL. A value without the prefix is a row written before encryption; open() returns
+// it as is and SqlRepository seals such rows on start.
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, linkSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+
+export const DATA_KEY_BYTES = 32;
+const PREFIX = 'enc1:';
+const IV = 12;
+const TAG = 16;
+
+export class DataKeyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DataKeyError';
+  }
+}
+
+export class DataCipher {
+  private readonly key: Buffer;
+
+  constructor(dataKey: Uint8Array) {
+    if (dataKey.length !== DATA_KEY_BYTES) throw new DataKeyError(`the platform data key must be ${DATA_KEY_BYTES} bytes`);
+    this.key = Buffer.from(hkdfSync('sha256', dataKey, Buffer.from('hall-platform/v1'), 'column-encryption', DATA_KEY_BYTES));
+  }
+
+  seal(plain: string, context: string): string {
+    const iv = randomBytes(IV);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    cipher.setAAD(Buffer.from(context));
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+  }
+
+  sealNullable(plain: string | null, context: string): string | null {
+    return plain === null ? null : this.seal(plain, context);
+  }
+
+  /** Throws when the value was written under another key or moved from another row. */
+  open(stored: string, context: string): string {
+    if (!isSealed(stored)) return stored;
+    const data = Buffer.from(stored.slice(PREFIX.length), 'base64');
+    if (data.length < IV + TAG) throw new DataKeyError('sealed value too short');
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', this.key, data.subarray(0, IV));
+      decipher.setAAD(Buffer.from(context));
+      decipher.setAuthTag(data.subarray(IV, IV + TAG));
+      return Buffer.concat([decipher.update(data.subarray(IV + TAG)), decipher.final()]).toString('utf8');
+    } catch {
+      throw new DataKeyError('a sealed value does not open with this data key (wrong PLATFORM_DATA_KEY?)');
+    }
+  }
+
+  openNullable(stored: string | null, context: string): string | null {
+    return stored === null ? null : this.open(stored, context);
+  }
+}
+
+export function isSealed(stored: string): boolean {
+  return stored.startsWith(PREFIX);
+}
+
+/** PLATFORM_DATA_KEY: 32 bytes as base64 (44 characters) or hex (64 characters). */
+export function parseDataKey(text: string): Buffer {
+  const value = text.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
+  if (/^[A-Za-z0-9+/]{43}=$/.test(value)) return Buffer.from(value, 'base64');
+  throw new DataKeyError('PLATFORM_DATA_KEY must be 32 bytes, as 64 hex digits or base64');
+}
+
+/**
+ * Reads the data key file, or creates it (mode 0600; written and flushed under a temporary name, then
+ * linked into place, so a crash never leaves a partial key and two starts cannot race to different keys).
+ * A file of the wrong size is an error, never replaced: that would make every sealed value unreadable.
+ */
+export function loadOrCreateDataKeyFile(path: string): Buffer {
+  const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    const fd = openSync(tmp, 'wx', 0o600);
+    const key = randomBytes(DATA_KEY_BYTES);
+    try {
+      writeSync(fd, key);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    linkSync(tmp, path);
+    return key;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  const key = readFileSync(path);
+  if (key.length !== DATA_KEY_BYTES) throw new DataKeyError(`data key file ${path} has ${key.length} bytes, expected ${DATA_KEY_BYTES}`);
+  return key;
+}
