@@ -3,7 +3,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { HallId, InboxMessage } from '../../src/sync/protocol';
+import { HallId, InboxMessage, Sha256Hex } from '../../src/sync/protocol';
 import { bearerMatches, rawBody } from '../auth';
 import { sendError } from '../errors';
 import type { InboxBell } from '../inbox-bell';
@@ -23,6 +23,7 @@ export function newEnrolmentCode(): string {
 const CodeRequest = z.object({ hallId: HallId, ttlMinutes: z.number().int().min(1).max(7 * 24 * 60).default(24 * 60) });
 const PublishRequest = z.object({ hallId: HallId.nullable(), kind: z.enum(['catalog.delta', 'calendar.update', 'application.status', 'config']), payload: z.unknown() });
 const StaffTokenRequest = z.object({ hallId: HallId, name: z.string().min(1).max(100) });
+const RevokeStaffTokenRequest = z.union([z.object({ token: z.string().min(1).max(200) }).strict(), z.object({ id: Sha256Hex }).strict()]);
 
 export function json(request: FastifyRequest): unknown {
   try {
@@ -85,7 +86,23 @@ export function adminRoutes(app: FastifyInstance, ctx: { repo: PlatformRepositor
       if (!parsed.success) return sendError(reply, 400, 'BAD_REQUEST', 'need hallId and name');
       const token = `staff_${randomBytes(24).toString('base64url')}`;
       await repo.createStaffToken(hashToken(token), parsed.data.hallId, parsed.data.name, now());
-      return reply.send({ token, hallId: parsed.data.hallId });
+      return reply.send({ token, id: hashToken(token), hallId: parsed.data.hallId });
+    });
+
+    scoped.get<{ Querystring: { hallId?: string } }>('/admin/staff-tokens', async (request, reply) => {
+      const hall = HallId.optional().safeParse(request.query.hallId);
+      if (!hall.success) return sendError(reply, 400, 'BAD_REQUEST', 'hallId is not valid');
+      return reply.send({ tokens: await repo.listStaffTokens(hall.data) });
+    });
+
+    // By the token itself, or by its id (the SHA-256 listed above) when the token is lost.
+    scoped.post('/admin/staff-tokens/revoke', async (request, reply) => {
+      const parsed = RevokeStaffTokenRequest.safeParse(json(request));
+      if (!parsed.success) return sendError(reply, 400, 'BAD_REQUEST', 'need token or id');
+      const tokenHash = 'token' in parsed.data ? hashToken(parsed.data.token) : parsed.data.id;
+      if (!(await repo.revokeStaffToken(tokenHash, now()))) return sendError(reply, 404, 'NOT_FOUND', 'no such active staff token');
+      request.log.info({ staffToken: tokenHash.slice(0, 12) }, 'staff token revoked');
+      return reply.send({ revoked: true });
     });
   });
 }

@@ -1,5 +1,6 @@
 // The one storage interface of the reference platform. Two engines implement it (sqlite.ts, postgres.ts)
 // through the same SQL (sql-repository.ts); the integration suite runs against both.
+import type { StaffTokenRecord } from './staff-tokens';
 import type { ApplicationStatus, BlobStatus, HeartbeatRequest, InboxMessage, OpResult } from '../../src/sync/protocol';
 import type { StaffRepository } from './staff-repository';
 
@@ -115,6 +116,10 @@ export interface PlatformRepository {
   createStaffToken(tokenHash: string, hallId: string, name: string, now: number): Promise<void>;
   /** The hall a staff token belongs to; null if unknown or revoked. */
   staffTokenHall(tokenHash: string): Promise<string | null>;
+  /** Revokes a staff token by its hash; false when unknown or already revoked. */
+  revokeStaffToken(tokenHash: string, now: number): Promise<boolean>;
+  /** Staff tokens (by hash, never the token), optionally of one hall. */
+  listStaffTokens(hallId?: string): Promise<StaffTokenRecord[]>;
   /** Whether an application of the hall references the blob (staff may only fetch their hall's materials). */
   hallReferencesBlob(hallId: string, sha256: string): Promise<boolean>;
 }

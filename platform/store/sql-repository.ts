@@ -20,6 +20,8 @@ import type {
 import type { SqlEngine, SqlExecutor } from './sql';
 import { toTerminal } from './sql-rows';
 import type { DataCipher } from './data-cipher';
+import * as staffTokens from './staff-tokens';
+import type { StaffTokenRecord } from './staff-tokens';
 import { sealApplicant, sealLegacyRows } from './seal-legacy';
 import { SqlStaffRepository } from './sql-staff-repository';
 import type { StaffRepository } from './staff-repository';
@@ -377,13 +379,20 @@ export class SqlRepository implements PlatformRepository {
 
   // ------------------------------------------------------------ staff tokens
 
-  async createStaffToken(tokenHash: string, hallId: string, name: string, now: number): Promise<void> {
-    await this.db.run('INSERT INTO staff_tokens (token_hash, hall_id, name, created_at) VALUES (?, ?, ?, ?)', [tokenHash, hallId, name, now]);
+  createStaffToken(tokenHash: string, hallId: string, name: string, now: number): Promise<void> {
+    return staffTokens.createStaffToken(this.db, tokenHash, hallId, name, now);
   }
 
-  async staffTokenHall(tokenHash: string): Promise<string | null> {
-    const row = await this.db.get<{ hall_id: string }>('SELECT hall_id FROM staff_tokens WHERE token_hash = ? AND revoked_at IS NULL', [tokenHash]);
-    return row?.hall_id ?? null;
+  staffTokenHall(tokenHash: string): Promise<string | null> {
+    return staffTokens.staffTokenHall(this.db, tokenHash);
+  }
+
+  revokeStaffToken(tokenHash: string, now: number): Promise<boolean> {
+    return staffTokens.revokeStaffToken(this.db, tokenHash, now);
+  }
+
+  listStaffTokens(hallId?: string): Promise<StaffTokenRecord[]> {
+    return staffTokens.listStaffTokens(this.db, hallId);
   }
 
   async hallReferencesBlob(hallId: string, sha256: string): Promise<boolean> {
