@@ -21,6 +21,8 @@ import { simulatorHandlers } from './handlers/simulator';
 import { systemHandlers } from './handlers/system';
 import { syncHandlers } from './handlers/sync';
 import { TerminalSync, type EngineTuning } from './sync/service';
+import { createWorkstation } from './window';
+import { resolveWindowPlatform } from './window/platform';
 import type { SafeStorageLike } from '../src/sync/credentials';
 import { LogRing, withRing } from './log';
 import type { Logger } from './log';
@@ -40,6 +42,8 @@ export interface AppOptions {
   safeStorage?: SafeStorageLike | null;
   /** Tests: faster sync timers. */
   syncTuning?: EngineTuning;
+  /** Window profile: which window this workstation is (default HALL_WINDOW_ID or W01). */
+  windowId?: string;
 }
 
 /** The composition root: every service is built once here and shared by whichever shell hosts it. */
@@ -55,7 +59,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-export function createApp({ options, shell, version, logger: baseLogger, safeStorage, syncTuning }: AppOptions): App {
+export function createApp({ options, shell, version, logger: baseLogger, safeStorage, syncTuning, windowId }: AppOptions): App {
   // Recent entries (masked) are kept for the technician's log viewer and the diagnostics bundle.
   const logRing = new LogRing();
   const logger = withRing(baseLogger, logRing);
@@ -108,6 +112,17 @@ export function createApp({ options, shell, version, logger: baseLogger, safeSto
   };
 
   const citizen = createCitizen({ store, catalog: () => catalog, devices, logger });
+  const windowName = windowId ?? process.env.HALL_WINDOW_ID ?? 'W01';
+  const workstation = createWorkstation({
+    windowId: windowName,
+    store,
+    dataDir: options.dataDir,
+    devices,
+    catalog: () => catalog,
+    logger,
+    publish: (name, payload) => bus.publish(name, payload),
+    platform: () => resolveWindowPlatform({ sync, dataDir: options.dataDir, windowId: windowName, hallFallback: catalog?.catalog.file.hall.code ?? 'local-hall', logger }),
+  });
   const handlers: Handlers = {
     ...systemHandlers(info),
     ...syncHandlers(sync),
@@ -115,6 +130,7 @@ export function createApp({ options, shell, version, logger: baseLogger, safeSto
     ...idcardHandlers(devices),
     ...catalogHandlers(() => catalog),
     ...citizen.handlers,
+    ...workstation.handlers,
     ...simulatorHandlers(devices),
     ...printerHandlers(devices, () => identity.get().terminalNumber),
     ...technicianHandlers({
@@ -174,10 +190,12 @@ export function createApp({ options, shell, version, logger: baseLogger, safeSto
       await startDevices(devices);
       // In the background: the terminal works (and records) whether or not the platform answers.
       void sync.start();
+      if (options.profile === 'window') void workstation.start();
     },
     async close() {
       for (const unsubscribe of unsubscribers) unsubscribe();
       citizen.close();
+      workstation.close();
       for (const device of devices.all()) await device.close();
       await sync.close();
       store.close();

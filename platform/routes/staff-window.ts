@@ -136,7 +136,9 @@ export function staffWindowRoutes(app: FastifyInstance, ctx: Ctx): void {
     scope.post<{ Params: { id: string } }>('/staff/window/applications/:id/reveal', async (request, reply) => {
       const record = await scoped(request, reply);
       if (!record) return reply;
-      await audit(sessionOf(request).session, 'reveal', record.applicationId);
+      // Why: the staff member asked to see it, or a notice addressed to the applicant is being printed.
+      const purpose = (json(request) as { purpose?: unknown } | undefined)?.purpose === 'notice' ? 'notice' : 'view';
+      await audit(sessionOf(request).session, 'reveal', record.applicationId, { purpose });
       const body: RevealResponse = { applicantName: record.applicantName, applicantIdNumber: record.applicantIdNumber, applicantPhone: record.applicantPhone };
       return reply.send(body);
     });

@@ -12,6 +12,7 @@ import { sessionMethods } from './methods/session';
 import { applicationMethods } from './methods/application';
 import { systemMethods } from './methods/system';
 import { syncEvents, syncMethods } from './methods/sync';
+import { windowEvents, windowMethods } from './methods/window';
 
 export * from './methods/catalog';
 export * from './methods/idcard';
@@ -24,6 +25,7 @@ export * from './methods/session';
 export * from './methods/application';
 export * from './methods/system';
 export * from './methods/sync';
+export * from './methods/window';
 
 /**
  * Every method the renderer may call, composed from one file per namespace under ./methods.
@@ -37,6 +39,7 @@ export const methods = {
   ...scannerMethods,
   ...evaluatorMethods,
   ...syncMethods,
+  ...windowMethods,
   ...sessionMethods,
   ...applicationMethods,
   ...technicianMethods,
@@ -51,6 +54,7 @@ export const events = {
   ...evaluatorEvents,
   ...printerEvents,
   ...syncEvents,
+  ...windowEvents,
   ...technicianEvents,
   ...evaluationEvents,
 } as const;

@@ -221,6 +221,31 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 8,
+    name: 'window workstation: last synced queue and application details (encrypted), actions taken offline in order',
+    sql: `
+      CREATE TABLE window_cache (
+        key TEXT PRIMARY KEY,
+        -- AES-256-GCM JSON: queue summaries (masked) or an application detail (form values)
+        payload BLOB NOT NULL,
+        synced_at TEXT NOT NULL
+      );
+      CREATE TABLE window_actions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        window_id TEXT NOT NULL,
+        staff_number TEXT NOT NULL,
+        application_id TEXT NOT NULL,
+        -- AES-256-GCM JSON of the request (reasons, notice issues); emptied once settled
+        request BLOB NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'applied', 'conflict', 'refused')),
+        outcome TEXT,
+        created_at TEXT NOT NULL,
+        settled_at TEXT
+      );
+      CREATE INDEX window_actions_pending ON window_actions (window_id, state, id);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,200 @@
+// What a window does to an application: accept (prints 受理通知书 with the promised date), return for
+// supplement (prints 一次性告知书 with every problem), reject, special procedure, hand-out after the
+// collector's ID card is checked (prints 领取签收单 / 送达回证). The platform's state machine decides; a
+// window that came second is told who acted. Offline, actions are kept in order and replayed on return.
+import { randomUUID } from 'node:crypto';
+import type { ReceiptDocument, WindowActInput, WindowActResult } from '../../src/contract';
+import type { ActionRequest, ActionResponse, StaffErrorBody } from '../../platform/staff/protocol';
+import { printDocument } from '../citizen/print';
+import type { PendingAction } from './cache';
+import { acceptanceDocument, deliveryDocument, oneTimeDocument, supplementReason } from './notices';
+import type { NoticeContext } from './notices';
+import type { WindowCore } from './service';
+import type { ActiveSession } from './session';
+import type { StaffAnswer } from './staff-client';
+
+type Refusal = Extract<WindowActResult, { outcome: 'refused' }>;
+const refused = (code: Refusal['code'], message: string): WindowActResult => ({ outcome: 'refused', code, message });
+
+function conflictOf(error: StaffErrorBody['error']): WindowActResult {
+  return { outcome: 'conflict', status: error.current?.status ?? 'unknown', by: error.current?.by ?? null, at: error.current?.at ?? null };
+}
+
+/** The screen's answer when the platform did not do the action. */
+function notDone(answer: Exclude<StaffAnswer<unknown>, { kind: 'ok' }>): WindowActResult {
+  switch (answer.kind) {
+    case 'refused':
+      if (answer.code === 'CONFLICT') return conflictOf(answer.error);
+      if (answer.code === 'FORBIDDEN') return refused('forbidden', '本窗口不受理该类事项 (not one of this window’s categories)');
+      if (answer.code === 'REASON_REQUIRED') return refused('reason-required', '须写明理由 (a reason is required)');
+      if (answer.code === 'IDENTITY_MISMATCH') return refused('identity-mismatch', '领取人既不是申请人本人，也不是登记的代领人，不能出件 (the collector is neither the applicant nor a recorded agent)');
+      return refused('bad-request', answer.message);
+    case 'session-ended':
+      return refused('session-ended', '登录已失效，请重新登录 (the session ended; sign in again)');
+    case 'offline':
+      return refused('offline', '平台暂时无法连接 (the platform is unreachable)');
+  }
+}
+
+export class WindowActions {
+  private replaying: Promise<void> | null = null;
+
+  constructor(private readonly core: WindowCore) {}
+
+  /** Builds the platform request of a window action; a refusal when something the rules need is missing. */
+  private request(input: WindowActInput, itemCode: string): ActionRequest | WindowActResult {
+    const base = { action: input.action, expectedStatus: input.expectedStatus as ActionRequest['expectedStatus'], requestId: randomUUID() };
+    switch (input.action) {
+      case 'supplement':
+        if (!input.issues || input.issues.length === 0) return refused('reason-required', '请勾选需要补正的全部材料 (tick every problem)');
+        return { ...base, reason: supplementReason(input.issues) };
+      case 'reject':
+        if (!input.reason?.trim()) return refused('reason-required', '不予受理须写明理由和依据 (a legal reason is required)');
+        return { ...base, reason: input.reason.trim() };
+      case 'special': {
+        const option = this.core.options.catalog()?.catalog.item(itemCode)?.specialProcedures.find((p) => p.name === input.specialKind || p.kind === input.specialKind);
+        if (!option) return refused('bad-request', '请选择特别程序 (choose the special procedure)');
+        return {
+          ...base,
+          reason: input.reason?.trim() || `${option.description}（${option.countedInLimit ? '计入' : '不计入'}办理时限）`,
+          special: { kind: option.kind, name: option.description || option.name, limit: { value: option.maxDays, unit: option.unit }, countedInLimit: option.countedInLimit },
+        };
+      }
+      default:
+        return { ...base, ...(input.reason?.trim() ? { reason: input.reason.trim() } : {}) };
+    }
+  }
+
+  async act(input: WindowActInput): Promise<WindowActResult> {
+    const { session, client } = this.core.require();
+    this.core.session.activity();
+    const { detail } = await this.core.detail(input.applicationId);
+    const request = this.request(input, detail.itemCode);
+    if ('outcome' in request) return request;
+    const answer = this.core.observe(await client.act(session.token, input.applicationId, request));
+    if (answer.kind === 'offline') {
+      const pending: PendingAction = { request, trackingNumber: detail.trackingNumber, ...(input.issues ? { issues: input.issues } : {}) };
+      this.core.options.cache.enqueue(session.windowId, session.staffNumber, input.applicationId, pending, this.core.now().toISOString());
+      this.core.emit();
+      this.core.options.publish('window.queueChanged', { reason: 'action' });
+      return { outcome: 'queued', pendingActions: this.core.options.cache.pendingCount(session.windowId) };
+    }
+    const result = await this.settle(session, input.applicationId, answer, { action: input.action, issues: input.issues ?? [] });
+    this.core.options.publish('window.queueChanged', { reason: result.outcome === 'conflict' ? 'conflict' : 'action' });
+    return result;
+  }
+
+  /** Turns the platform's answer into the screen's, printing the notice of a done action. */
+  private async settle(session: ActiveSession, applicationId: string, answer: StaffAnswer<ActionResponse>, what: { action: WindowActInput['action']; issues: NonNullable<WindowActInput['issues']> }): Promise<WindowActResult> {
+    switch (answer.kind) {
+      case 'ok': {
+        let doc: ReceiptDocument | null = null;
+        let promisedDate: string | null = null;
+        if (what.action === 'accept' || what.action === 'supplement') {
+          const ctx = await this.noticeContext(session, applicationId, answer.value.at);
+          if (ctx && what.action === 'accept') ({ doc, promisedDate } = acceptanceDocument(ctx));
+          if (ctx && what.action === 'supplement' && what.issues.length > 0) doc = oneTimeDocument(ctx, what.issues);
+        }
+        const printed = doc ? await this.print(session, applicationId, doc) : 'none';
+        return { outcome: 'done', status: answer.value.status, printed, promisedDate };
+      }
+      default:
+        return notDone(answer);
+    }
+  }
+
+  /** What a notice needs: the fresh record and the applicant in full (an audited reveal for the notice). */
+  private async noticeContext(session: ActiveSession, applicationId: string, at: string): Promise<NoticeContext | null> {
+    const client = this.core.client;
+    if (!client) return null;
+    const detail = this.core.observe(await client.application(session.token, applicationId));
+    const applicant = this.core.observe(await client.reveal(session.token, applicationId, 'notice'));
+    if (detail.kind !== 'ok' || applicant.kind !== 'ok') return null;
+    return { catalog: this.core.options.catalog(), detail: detail.value, applicant: applicant.value, windowName: session.windowName, staffNumber: session.staffNumber, at, printedAt: this.core.now().toISOString() };
+  }
+
+  private async print(session: ActiveSession, applicationId: string, doc: ReceiptDocument): Promise<'printed' | 'failed'> {
+    const outcome = await printDocument(this.core.options.devices.printer, doc);
+    const ok = outcome === 'printed';
+    if (!ok) this.core.options.logger.warn('window notice did not print', { document: doc.title, outcome });
+    const client = this.core.client;
+    if (client) void client.audit(session.token, { action: ok ? 'print' : 'print.failed', applicationId, detail: { document: doc.title, outcome } }).then((a) => this.core.observe(a));
+    return ok ? 'printed' : 'failed';
+  }
+
+  // ------------------------------------------------------------ hand-out and agents
+
+  private async presentedCard(): Promise<{ name: string; idNumber: string } | null> {
+    const reader = this.core.options.devices.idcard;
+    const read = reader ? await reader.readCard() : null;
+    return read && read.code === 'ok' && read.value ? { name: read.value.name, idNumber: read.value.idNumber } : null;
+  }
+
+  async handout(input: { method: 'collect'; applicationId: string; expectedStatus: string } | { method: 'mail'; applicationId: string; expectedStatus: string; mailTracking: string }): Promise<WindowActResult> {
+    const { session, client } = this.core.require();
+    this.core.session.activity();
+    const requestId = randomUUID();
+    const expectedStatus = input.expectedStatus as ActionRequest['expectedStatus'];
+    let collector: { name: string; idNumber: string } | null = null;
+    if (input.method === 'collect') {
+      collector = await this.presentedCard();
+      if (!collector) return refused('no-card', '请领取人将身份证放在读卡器上 (place the collector’s ID card on the reader)');
+    }
+    const body = input.method === 'collect' && collector ? { method: 'collect' as const, collector, expectedStatus, requestId } : { method: 'mail' as const, mailTracking: input.method === 'mail' ? input.mailTracking : '', expectedStatus, requestId };
+    const answer = this.core.observe(await client.handout(session.token, input.applicationId, body));
+    this.core.options.publish('window.queueChanged', { reason: 'action' });
+    if (answer.kind !== 'ok') return notDone(answer);
+    const ctx = await this.noticeContext(session, input.applicationId, answer.value.at);
+    let printed: 'printed' | 'failed' | 'none' = 'none';
+    if (ctx) {
+      const role = answer.value.collector ?? 'applicant';
+      printed = await this.print(session, input.applicationId, deliveryDocument(ctx, { method: input.method, collector: collector ? { role, ...collector } : null, mailTracking: input.method === 'mail' ? input.mailTracking : null }));
+    }
+    return { outcome: 'done', status: answer.value.status, printed, promisedDate: null };
+  }
+
+  async recordAgent(applicationId: string): Promise<{ ok: boolean; reason: 'ok' | 'no-card' | 'offline' | 'refused' }> {
+    const { session, client } = this.core.require();
+    const card = await this.presentedCard();
+    if (!card) return { ok: false, reason: 'no-card' };
+    const answer = this.core.observe(await client.recordAgent(session.token, applicationId, card));
+    if (answer.kind === 'ok') return { ok: true, reason: 'ok' };
+    return { ok: false, reason: answer.kind === 'offline' ? 'offline' : 'refused' };
+  }
+
+  // ------------------------------------------------------------ offline replay
+
+  /** Applies the actions taken offline, oldest first, with the session of the staff member who took them. */
+  replay(): Promise<void> {
+    this.replaying ??= this.replayAll().finally(() => (this.replaying = null));
+    return this.replaying;
+  }
+
+  private async replayAll(): Promise<void> {
+    const session = this.core.session.current;
+    const client = this.core.client;
+    if (!session || !client) return;
+    const cache = this.core.options.cache;
+    let applied = 0;
+    for (const stored of cache.pending(session.windowId)) {
+      // Someone else's offline actions wait for their own sign-in: the audit must name who acted.
+      if (stored.staffNumber !== session.staffNumber) continue;
+      const { request } = stored.action;
+      const answer = this.core.observe(await client.act(session.token, stored.applicationId, request));
+      if (answer.kind === 'offline' || answer.kind === 'session-ended') break;
+      const at = this.core.now().toISOString();
+      if (answer.kind === 'ok') {
+        cache.settle(stored.id, 'applied', answer.value.status, at);
+        applied += 1;
+        await this.settle(session, stored.applicationId, answer, { action: request.action, issues: stored.action.issues ?? [] });
+      } else if (answer.code === 'CONFLICT') {
+        cache.settle(stored.id, 'conflict', answer.error.current?.status ?? 'unknown', at);
+        this.core.replayConflicts = [...this.core.replayConflicts, { trackingNumber: stored.action.trackingNumber, action: request.action, status: answer.error.current?.status ?? 'unknown', by: answer.error.current?.by ?? null }];
+      } else {
+        cache.settle(stored.id, 'refused', answer.code, at);
+      }
+      this.core.emit();
+    }
+    if (applied > 0 || this.core.replayConflicts.length > 0) this.core.options.publish('window.queueChanged', { reason: 'replayed' });
+  }
+}

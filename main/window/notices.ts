@@ -1,0 +1,102 @@
+// The papers a window prints, filled from the platform's record, the catalogue and the holiday calendar:
+// 受理通知书 with the promised completion date in working days, 一次性告知书 with every problem at once,
+// and the 领取签收单 / 送达回证 of a hand-out.
+import type { ReceiptDocument, WindowSupplementIssue } from '../../src/contract';
+import { maskIdNumber, maskName } from '../../src/contract/mask';
+import { promisedDate } from '../../src/domain/application/deadlines';
+import { acceptanceNotice } from '../../src/documents/acceptance-notice';
+import { deliverySlip } from '../../src/documents/delivery-slip';
+import { oneTimeNotice } from '../../src/documents/one-time-notice';
+import type { RevealResponse, WindowApplicationDetail } from '../../platform/staff/protocol';
+import type { CatalogService } from '../catalog';
+import { hallDate } from './view';
+
+export interface NoticeContext {
+  catalog: CatalogService | null;
+  detail: WindowApplicationDetail;
+  applicant: RevealResponse;
+  windowName: string;
+  staffNumber: string;
+  /** ISO time of the action on the platform. */
+  at: string;
+  printedAt: string;
+}
+
+const hall = (catalog: CatalogService | null) => ({ name: catalog?.catalog.file.hall.name ?? '政务服务中心', phone: catalog?.catalog.file.hall.phone ?? '12345' });
+const serviceName = (catalog: CatalogService | null, code: string) => catalog?.catalog.item(code)?.name ?? catalog?.catalog.bundle(code)?.name ?? code;
+const noticeNumber = (prefix: string, ctx: NoticeContext) => `${prefix}-${hallDate(ctx.at).replaceAll('-', '')}-${ctx.detail.trackingNumber.slice(-6)}`.slice(0, 40);
+
+/** The promised completion date of an application accepted on `acceptedOn`, and its working days. */
+export function promiseOf(catalog: CatalogService | null, itemCode: string, acceptedOn: string): { date: string; workingDays: number } | null {
+  const limit = catalog?.catalog.item(itemCode)?.promisedLimit ?? catalog?.catalog.bundle(itemCode)?.promisedLimit;
+  if (!catalog || !limit || limit.value === null) return null;
+  const due = promisedDate(catalog.calendar, acceptedOn, limit);
+  if (!due) return null;
+  const workingDays = limit.unit === 'workday' ? limit.value : catalog.calendar.workingDaysBetween(acceptedOn, due.date);
+  return { date: due.date, workingDays };
+}
+
+export function acceptanceDocument(ctx: NoticeContext): { doc: ReceiptDocument; promisedDate: string | null } {
+  const acceptedOn = hallDate(ctx.at);
+  const promise = promiseOf(ctx.catalog, ctx.detail.itemCode, acceptedOn);
+  const kind = ctx.catalog?.catalog.item(ctx.detail.itemCode) ? 'item' : 'bundle';
+  const required = ctx.catalog?.formOf(kind, ctx.detail.itemCode)?.materials ?? [];
+  const materials = [...new Set(ctx.detail.blobs.map((b) => required.find((m) => m.key === b.material)?.name ?? b.material))];
+  const doc = acceptanceNotice({
+    noticeNumber: noticeNumber('SL', ctx),
+    trackingNumber: ctx.detail.trackingNumber,
+    applicantName: ctx.applicant.applicantName,
+    idNumber: ctx.applicant.applicantIdNumber,
+    serviceName: serviceName(ctx.catalog, ctx.detail.itemCode),
+    acceptedAt: acceptedOn,
+    workingDays: promise?.workingDays ?? 0,
+    promisedDate: promise?.date ?? acceptedOn,
+    materials: materials.slice(0, 40),
+    window: ctx.windowName.slice(0, 40),
+    staffNumber: ctx.staffNumber.slice(0, 20),
+    hallName: hall(ctx.catalog).name,
+    printedAt: ctx.printedAt,
+  });
+  return { doc, promisedDate: promise?.date ?? null };
+}
+
+export function oneTimeDocument(ctx: NoticeContext, issues: readonly WindowSupplementIssue[]): ReceiptDocument {
+  return oneTimeNotice({
+    noticeNumber: noticeNumber('GZ', ctx),
+    trackingNumber: ctx.detail.trackingNumber,
+    applicantName: ctx.applicant.applicantName,
+    idNumber: ctx.applicant.applicantIdNumber,
+    serviceName: serviceName(ctx.catalog, ctx.detail.itemCode),
+    issuedAt: hallDate(ctx.at),
+    issues: issues.map((i) => ({ ...i, whereToGet: i.whereToGet || '请咨询受理窗口' })),
+    window: ctx.windowName.slice(0, 40),
+    contactPhone: hall(ctx.catalog).phone,
+    hallName: hall(ctx.catalog).name,
+    printedAt: ctx.printedAt,
+  });
+}
+
+export function deliveryDocument(
+  ctx: NoticeContext,
+  delivery: { method: 'collect' | 'mail'; collector: { role: 'applicant' | 'agent'; name: string; idNumber: string } | null; mailTracking: string | null },
+): ReceiptDocument {
+  return deliverySlip({
+    trackingNumber: ctx.detail.trackingNumber,
+    serviceName: serviceName(ctx.catalog, ctx.detail.itemCode),
+    applicantName: maskName(ctx.applicant.applicantName),
+    method: delivery.method,
+    collector: delivery.collector ? { role: delivery.collector.role, name: maskName(delivery.collector.name), idNumber: maskIdNumber(delivery.collector.idNumber) } : null,
+    mailTracking: delivery.mailTracking,
+    deliveredAt: ctx.at,
+    window: ctx.windowName.slice(0, 60),
+    staffNumber: ctx.staffNumber.slice(0, 20),
+    hallName: hall(ctx.catalog).name,
+    printedAt: ctx.printedAt,
+  });
+}
+
+/** The reason recorded with a 补正 on the platform: every problem in one line each (what the kiosk shows). */
+export function supplementReason(issues: readonly WindowSupplementIssue[]): string {
+  const lines = issues.map((i, n) => `${n + 1}. ${i.problem === 'missing' ? '缺少' : '需更正'}：${i.material}${i.detail ? `（${i.detail}）` : ''}`);
+  return `一次性告知：${lines.join('；')}`.slice(0, 2000);
+}
