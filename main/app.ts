@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDispatcher } from '../src/contract';
-import type { Dispatcher, EvaluationLevel, Handlers, SystemInfo } from '../src/contract';
+import type { DeviceStatus, Dispatcher, EvaluationLevel, Handlers, SystemInfo } from '../src/contract';
 import { loadOrCreateKeyFile, openStore } from '../src/store';
 import type { Store } from '../src/store';
 import { loadCatalog } from './catalog';
@@ -164,6 +164,10 @@ export function createApp({ options, shell, version, logger: baseLogger, safeSto
       if (result.outcome !== 'applied' || (message.kind !== 'catalog.delta' && message.kind !== 'calendar.update')) return;
       catalog = loadCatalog(store, logger);
       logger.info('catalogue reloaded after sync', { kind: message.kind, version: catalog?.catalog.file.catalogVersion });
+    }),
+    // Device faults and recoveries reach the platform through the outbox (the heartbeat only has the latest).
+    bus.subscribe((name, payload) => {
+      if (name === 'device.status') sync.recordDeviceStatus(payload as DeviceStatus);
     }),
   );
   unsubscribers.push(

@@ -4,7 +4,7 @@
 // locally and syncs later.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DeadLetterView, EnrolResult, SyncState, SyncStatus } from '../../src/contract';
+import type { DeadLetterView, DeviceStatus, EnrolResult, SyncState, SyncStatus } from '../../src/contract';
 import { SyncClient } from '../../src/sync/client';
 import { loadCredentials, preferredCipher, type EnrolledTerminal, type SafeStorageLike, type SecretCipher } from '../../src/sync/credentials';
 import { enrolTerminal } from '../../src/sync/enrolment';
@@ -12,7 +12,7 @@ import { SyncEngine, type EngineOptions, type SyncState as EngineState } from '.
 import type { Store } from '../../src/store';
 import type { Logger } from '../log';
 import type { PlatformChoice } from '../config';
-import { heartbeatDevices } from './devices';
+import { DeviceHealthChanges, heartbeatDevices } from './devices';
 import type { DeviceSet } from '../devices';
 
 export type EngineTuning = Pick<EngineOptions, 'idlePollMs' | 'heartbeatMs' | 'longPollMs' | 'backoff' | 'batchSize' | 'chunkBytes'>;
@@ -47,6 +47,7 @@ export class TerminalSync {
   private lastPublish = 0;
   private publishTimer: NodeJS.Timeout | null = null;
   private readonly unsubscribe: () => void;
+  private readonly health = new DeviceHealthChanges();
 
   constructor(private readonly options: SyncServiceOptions) {
     const dir = join(options.dataDir, 'sync');
@@ -212,6 +213,18 @@ export class TerminalSync {
       this.emit();
     }
     return next;
+  }
+
+  /** A device changed state: the platform hears of it through the outbox (not when sync is off). */
+  recordDeviceStatus(status: DeviceStatus): void {
+    if (this.options.platform.mode === 'off' || this.closed) return;
+    const op = this.health.observe(status);
+    if (!op) return;
+    try {
+      this.options.store.outbox.append(op, Date.now());
+    } catch (error) {
+      this.options.logger.warn('device health not queued', { error });
+    }
   }
 
   /** For tests and benches: resolves once the outbox is empty or sync cannot proceed. */

@@ -87,6 +87,23 @@ describe('terminal with its embedded platform', () => {
     await until(() => app.store.applications.get(record.id)?.state === 'supplementRequired', 'status change applied locally');
   });
 
+  it('tells the platform when a device fails and recovers', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'hall-sync-'));
+    const { app } = await startApp(dataDir);
+    const control = app.devices.simulator?.idcard;
+    if (!control?.setConnected) throw new Error('the simulated reader has no cable');
+    control.setConnected(false);
+    const platformDb = new Database(join(dataDir, 'platform', 'platform.db'), { readonly: true });
+    const states = () => platformDb.prepare<[], { device: string; state: string }>('SELECT device, state FROM device_health ORDER BY id').all();
+    try {
+      await until(() => states().some((s) => s.device.startsWith('idcard:') && s.state === 'offline'), 'reader offline on the platform');
+      control.setConnected(true);
+      await until(() => states().filter((s) => s.device.startsWith('idcard:')).at(-1)?.state === 'ok', 'reader back on the platform', 15_000);
+    } finally {
+      platformDb.close();
+    }
+  });
+
   it('keeps its identity across restarts and sends nothing twice', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'hall-sync-'));
     const first = await startApp(dataDir);
