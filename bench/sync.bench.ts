@@ -3,6 +3,8 @@
 //  - drain: the offline-week backlog (1,000 applications × 3 materials) over loopback to SQLite:
 //    applications/s, MB/s of blobs, peak RSS of the terminal while draining (blobs are read from files
 //    chunk by chunk, so RSS must stay flat however large the backlog is).
+//  - drainTerminalStore: the same backlog recorded and drained through the terminal's SQLite store (encrypted
+//    outbox rows, chunk-encrypted blobs), as the kiosk runs it.
 //  - ingest: 50 simulated terminals pushing at once; applications/s on SQLite and PostgreSQL.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -13,6 +15,7 @@ import { createInterface } from 'node:readline';
 import { buildPlatform } from '../platform/server';
 import { openRepository } from '../platform/store/open';
 import { enrol, SyncClient } from '../src/sync/client';
+import { openStore, recordSubmission } from '../src/store';
 import { SyncEngine } from '../src/sync/engine';
 import { MemoryOutbox } from '../src/sync/memory-outbox';
 import type { BlobSource } from '../src/sync/outbox';
@@ -126,6 +129,68 @@ async function drainBench(tmp: string, applications: number) {
   }
 }
 
+/**
+ * The same backlog through the terminal's real store: recorded with recordSubmission (application row +
+ * encrypted outbox row in one transaction, materials in the chunk-encrypted blob store), then drained.
+ */
+async function drainStoreBench(tmp: string, applications: number) {
+  const materialBytes = Number(process.env.SYNC_BENCH_MATERIAL_KB ?? 64) * 1024;
+  const store = openStore({ path: join(tmp, `terminal-${applications}.sqlite`), key: randomBytes(32) });
+  const recordStarted = performance.now();
+  for (let i = 0; i < applications; i++) {
+    const materials = [0, 1, 2].map((m) => {
+      const stored = store.blobs.put(material(`store-${i}-${m}`, materialBytes), 'image/jpeg');
+      return { key: `SM-${m}`, pages: 1, trust: 'C' as const, sha256: stored.sha256, bytes: stored.bytes };
+    });
+    recordSubmission(
+      store,
+      {
+        kind: 'item',
+        subjectId: 'ITEM-1',
+        catalogVersion: 'bench',
+        hallCode: 'BN01',
+        terminal: 'BN01-K01',
+        at: new Date(Date.UTC(2026, 10, 23, 9, 0, i % 60)).toISOString(),
+        actor: { kind: 'citizen', id: 'kiosk' },
+        personal: { applicant: { name: '张三', idNumber: '430102199003071234' }, values: { n: i } },
+        materials,
+      },
+      Date.now(),
+    );
+  }
+  const recordSeconds = (performance.now() - recordStarted) / 1000;
+  const { url, child } = await startPlatformProcess(join(tmp, `drain-store-${applications}.db`));
+  try {
+    const credentials = await enrolAt(url, 'hall-bench');
+    const engine = new SyncEngine({ outbox: store.outbox, client: new SyncClient({ baseUrl: url, credentials }), version: 'bench', batchSize: 100, idlePollMs: 1000 });
+    globalThis.gc?.();
+    const baseline = process.memoryUsage().rss;
+    const samples: number[] = [];
+    const sampler = setInterval(() => samples.push(process.memoryUsage().rss), 25);
+    const started = performance.now();
+    engine.start();
+    await engine.drained(5);
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    await engine.stop();
+    const mb = (applications * 3 * materialBytes) / 1024 / 1024;
+    const rss = summarize(samples.map((x) => x / 1024 / 1024));
+    const synced = (store.db.prepare('SELECT COUNT(*) AS n FROM applications WHERE synced_at IS NOT NULL').get() as { n: number }).n;
+    return {
+      applications,
+      synced,
+      recordedPerSecond: round(applications / recordSeconds, 1),
+      seconds: round(seconds, 2),
+      applicationsPerSecond: round(applications / seconds, 1),
+      blobMBPerSecond: round(mb / seconds, 2),
+      rssGrowthMB: round(rss.max - baseline / 1024 / 1024, 1),
+    };
+  } finally {
+    store.close();
+    await stopPlatformProcess(child);
+  }
+}
+
 async function ingestBench(store: string) {
   const terminals = 50;
   const perTerminal = Number(process.env.SYNC_BENCH_INGEST_APPS ?? 20);
@@ -166,6 +231,8 @@ async function main(): Promise<void> {
     // A quarter-size backlog first: if blobs were held in memory, RSS growth would scale with the backlog.
     const quarter = await drainBench(tmp, Math.ceil(applications / 4));
     const drain = { ...(await drainBench(tmp, applications)), rssGrowthQuarterBacklogMB: quarter.rssGrowthMB };
+    const storeQuarter = await drainStoreBench(tmp, Math.ceil(applications / 4));
+    const drainTerminalStore = { ...(await drainStoreBench(tmp, applications)), rssGrowthQuarterBacklogMB: storeQuarter.rssGrowthMB };
     const sqlite = await ingestBench(join(tmp, 'ingest.db'));
     let postgres: Record<string, unknown>;
     const why = postgresUnavailable();
@@ -179,7 +246,7 @@ async function main(): Promise<void> {
         await pg.stop();
       }
     }
-    console.log(JSON.stringify({ drain, ingest: { sqlite, postgres } }));
+    console.log(JSON.stringify({ drain, drainTerminalStore, ingest: { sqlite, postgres } }));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
