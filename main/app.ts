@@ -109,9 +109,10 @@ export function createApp({ options, shell, version, logger: baseLogger, safeSto
     devices: options.devices,
     shell,
     cardDisplayMs: options.cardDisplayMs,
+    ...(options.idle ? { idle: options.idle } : {}),
   };
 
-  const citizen = createCitizen({ store, catalog: () => catalog, devices, logger });
+  const citizen = createCitizen({ store, catalog: () => catalog, devices, logger, terminalId: () => identity.get().terminalNumber });
   const windowName = windowId ?? process.env.HALL_WINDOW_ID ?? 'W01';
   const workstation = createWorkstation({
     windowId: windowName,

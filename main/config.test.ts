@@ -48,6 +48,14 @@ describe('parseStartArgs', () => {
     });
   });
 
+  it('reads the citizen idle timings (short ones for tests), and refuses ones under a second', () => {
+    const parsed = parseStartArgs(['--idle-seconds', '3', '--idle-warning-seconds', '2'], {});
+    expect(parsed.help === false && parsed.options.idle).toEqual({ idleMs: 3_000, warningMs: 2_000 });
+    const defaulted = parseStartArgs(['--idle-seconds', '90'], {});
+    expect(defaulted.help === false && defaulted.options.idle).toEqual({ idleMs: 90_000, warningMs: 20_000 });
+    expect(() => parseStartArgs(['--idle-seconds', '0.5'], {})).toThrow(OptionsError);
+  });
+
   it('answers --help', () => {
     expect(parseStartArgs(['--help'], {})).toEqual({ help: true });
   });

@@ -22,6 +22,8 @@ export const StartOptions = z.object({
   /** Full-screen kiosk mode in the browser instead of an app window. */
   kiosk: z.boolean(),
   cardDisplayMs: z.number().int().positive(),
+  /** Citizen idle watchdog: quiet time before the countdown, and the countdown (absent: 60 s and 20 s). */
+  idle: z.object({ idleMs: z.number().int().min(1_000), warningMs: z.number().int().min(1_000) }).optional(),
   /** Absent (tests that build options by hand): no sync. */
   platform: PlatformChoice.optional(),
 });
@@ -40,6 +42,8 @@ Usage: npm start -- [options]
   --no-browser                  do not open a browser; print the address only
   --kiosk                       open the browser full-screen in kiosk mode
   --card-display-ms N           how long the attract screen shows a read card (default 10000)
+  --idle-seconds N              citizen idle time before the "need more time?" countdown (default 60)
+  --idle-warning-seconds N      length of that countdown (default 20; WCAG 2.2.1 asks for at least 20)
   --platform URL                central platform to sync with (or HALL_PLATFORM_URL); without one an
                                 embedded platform runs on loopback with its data in <data-dir>/platform
   --no-platform                 no sync at all: records stay on this terminal
@@ -72,6 +76,8 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
         'no-browser': { type: 'boolean' },
         kiosk: { type: 'boolean' },
         'card-display-ms': { type: 'string' },
+        'idle-seconds': { type: 'string' },
+        'idle-warning-seconds': { type: 'string' },
         platform: { type: 'string' },
         'no-platform': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -91,6 +97,9 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     openBrowser: !values['no-browser'],
     kiosk: values.kiosk ?? false,
     cardDisplayMs: values['card-display-ms'] === undefined ? 10_000 : Number(values['card-display-ms']),
+    ...(values['idle-seconds'] === undefined && values['idle-warning-seconds'] === undefined
+      ? {}
+      : { idle: { idleMs: Number(values['idle-seconds'] ?? 60) * 1000, warningMs: Number(values['idle-warning-seconds'] ?? 20) * 1000 } }),
     platform: values['no-platform'] ? { mode: 'off' } : platformUrl === undefined ? { mode: 'embedded' } : { mode: 'remote', url: platformUrl },
   });
   if (!parsed.success) {

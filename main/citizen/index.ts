@@ -19,11 +19,12 @@ export interface CitizenOptions {
   catalog: () => CatalogService | null;
   devices: DeviceSet;
   logger: Logger;
-  terminalId?: string;
+  /** The terminal number as the technician set it (read at each submission). */
+  terminalId?: () => string;
   now?: () => Date;
 }
 
-export function createCitizen({ store, catalog, devices, logger, terminalId = 'T-0001', now = () => new Date() }: CitizenOptions): Citizen {
+export function createCitizen({ store, catalog, devices, logger, terminalId = () => 'T-0001', now = () => new Date() }: CitizenOptions): Citizen {
   const session = new CitizenSession(() => devices.idcard);
   const handlers: Partial<Handlers> & ReturnType<typeof citizenHandlers> = citizenHandlers({
     store,

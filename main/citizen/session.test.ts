@@ -150,3 +150,15 @@ describe('citizen session (privileged side)', () => {
     expect(session.holder('applicant')).toBeNull();
   });
 });
+
+describe('citizen session: becoming an agent', () => {
+  it('moves a card bound as applicant to the agent role when the person says they act for someone else', () => {
+    const session = new CitizenSession(() => null);
+    session.begin();
+    session.cardRead(card('resident-zhang'));
+    session.useCard('applicant');
+    session.cardRead(card('resident-zhang'));
+    expect(session.useCard('agent').name).toBe('张三');
+    expect(session.holder('applicant')).toBeNull();
+  });
+});

@@ -126,10 +126,11 @@ export class CitizenSession {
     const card = this.waiting ?? this.reader()?.currentCard() ?? null;
     if (!card) throw new ContractError('NOT_FOUND', '请放置身份证 (place the ID card on the reader)');
     if (!card.idNumberValid) throw new ContractError('BAD_INPUT', '证件号码未通过校验，请到人工窗口办理 (the card number failed validation)');
-    for (const [other, binding] of this.bindings) {
-      if (other !== holder && binding.details.source === 'card' && binding.details.idNumber === card.idNumber) {
-        throw new ContractError('CONFLICT', `这张证件已用于${other}，请放置另一人的证件 (this card is already used for ${other})`);
-      }
+    for (const [other, binding] of [...this.bindings]) {
+      if (other === holder || binding.details.source !== 'card' || binding.details.idNumber !== card.idNumber) continue;
+      // The person at the kiosk says they act for someone else: their card moves to the agent role.
+      if (holder === 'agent') this.bindings.delete(other);
+      else throw new ContractError('CONFLICT', `这张证件已用于${other}，请放置另一人的证件 (this card is already used for ${other})`);
     }
     this.waiting = null;
     const details = detailsOfCard(card, holder);

@@ -19,7 +19,7 @@ export interface CitizenDeps {
   readonly catalog: () => CatalogService | null;
   readonly session: CitizenSession;
   readonly printer: () => Pick<ReceiptPrinter, 'print'> | null;
-  readonly terminalId: string;
+  readonly terminalId: () => string;
   readonly now: () => Date;
   /** Masked facts only. */
   readonly log: (message: string, fields: Record<string, unknown>) => void;
@@ -91,7 +91,7 @@ export async function submitApplication(deps: CitizenDeps, subject: Subject, inp
       subjectId: subject.id,
       catalogVersion: c.file.catalogVersion,
       hallCode: c.file.hall.code,
-      terminal: deps.terminalId,
+      terminal: deps.terminalId(),
       at,
       actor: { kind: 'citizen', id: session.actorId() },
       personal: { applicant: { name: applicant.name, idNumber: applicant.idNumber }, values },

@@ -62,7 +62,7 @@ export function citizenFixture(now = new Date('2026-11-23T10:00:00+08:00')): Fix
         return { jobId: String(printed.length), title: doc.title, outcome: printer.outcome, detail: '', attempts: 1, paperNearEnd: false, bytes: 0, at: now.toISOString() };
       },
     }),
-    terminalId: 'T-0001',
+    terminalId: () => 'T-0001',
     now: () => now,
     log: () => {},
   };

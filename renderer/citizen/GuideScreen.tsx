@@ -4,6 +4,8 @@ import type { BundleGuide, ItemGuide, WireMaterial } from '../../src/contract';
 import { api } from '../api/client';
 import { useCall } from '../api/use-call';
 import { ScreenFrame } from '../ui/ScreenFrame';
+import { useApplicationStore } from './application';
+import { useFlowStore } from './flow-store';
 import type { Selection } from './flow-store';
 
 type Limit = ItemGuide['promisedLimit'];
@@ -176,8 +178,24 @@ export function GuideScreen({ selection }: { selection: Selection }) {
       : api.call('catalog.bundle', { id: selection.id }).then((g) => ({ kind: 'bundle' as const, g })),
   );
   const title = guide.status === 'ok' ? guide.data.g.name : t('guide.title');
+  const kiosk = guide.status === 'ok' ? guide.data.g.kiosk : null;
+  const start = () => {
+    useFlowStore.getState().startApplication();
+    void useApplicationStore.getState().load(selection);
+  };
+  const footer =
+    kiosk === null ? undefined : kiosk.submit ? (
+      <button type="button" className="button button-primary button-huge button-wide" onClick={start} data-testid="start-application">
+        {t('citizen.start')}
+      </button>
+    ) : (
+      <p className="notice notice-error" data-testid="not-at-kiosk">
+        {t('citizen.notAtKiosk')}
+        {kiosk.note ? `（${kiosk.note}）` : ''}
+      </p>
+    );
   return (
-    <ScreenFrame title={title}>
+    <ScreenFrame title={title} footer={footer}>
       {guide.status === 'loading' && <p className="notice">{t('common.loading')}</p>}
       {guide.status === 'error' && (
         <p className="notice notice-error" role="alert">

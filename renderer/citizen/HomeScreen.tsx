@@ -7,7 +7,7 @@ import { useFlowStore } from './flow-store';
 /** What do I need? Search first, then life-event bundles, departments and frequent items. */
 export function HomeScreen() {
   const { t } = useTranslation();
-  const { openSearch, openGuide } = useFlowStore();
+  const { openSearch, openGuide, openProgress } = useFlowStore();
   const home = useCall('home', () => api.call('catalog.home'));
 
   return (
@@ -17,6 +17,9 @@ export function HomeScreen() {
           ⌕
         </span>
         {t('home.searchPrompt')}
+      </button>
+      <button type="button" className="button button-secondary button-wide progress-launch" onClick={openProgress} data-testid="open-progress">
+        {t('citizen.home.progress')}
       </button>
       {home.status === 'loading' && <p className="notice">{t('common.loading')}</p>}
       {home.status === 'error' && (

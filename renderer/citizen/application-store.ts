@@ -198,19 +198,21 @@ export function createApplicationStore({ call }: ApplicationDeps) {
         holderDone();
       },
       async setAgentMode(on) {
-        if (get().holderIndex !== 0) return;
-        const first = get().holders[0] ?? 'applicant';
-        if (!on) {
-          await call('session.clearAgent').catch(() => undefined);
-          set((s) => {
-            const cards = { ...s.cards };
-            delete cards.agent;
-            delete cards[first];
-            return { agentMode: false, cards, identifyError: null };
-          });
-          return;
-        }
-        set({ agentMode: true, identifyError: null });
+        const { holderIndex, holders, form } = get();
+        if (holderIndex !== 0 || !form) return;
+        const first = holders[0] ?? 'applicant';
+        // Whatever the first holder's card filled in goes: it was the agent's, or will be the principal's.
+        const withoutFirst = (s: ApplicationState) => {
+          const cards = { ...s.cards };
+          delete cards.agent;
+          delete cards[first];
+          const values = { ...s.values };
+          for (const section of form.sections) for (const f of section.fields) if (f.prefill?.cardHolder === first) delete values[f.id];
+          return { cards, values };
+        };
+        if (!on) await call('session.clearAgent').catch(() => undefined);
+        set((s) => ({ agentMode: on, identifyError: null, ...withoutFirst(s) }));
+        if (on) await get().cardPlaced();
       },
       async setPrincipal({ name, idNumber, relation }) {
         const form = get().form;

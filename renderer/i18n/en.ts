@@ -1,6 +1,8 @@
 import type { Messages } from './zh-CN';
+import { citizenEn } from './citizen';
 
 export const en: Messages = {
+  citizen: citizenEn,
   attract: {
     title: 'Government Services Self-Service Terminal',
     prompt: 'Place your ID card',

@@ -1,4 +1,7 @@
+import { citizenZh } from './citizen';
+
 export const zhCN = {
+  citizen: citizenZh,
   attract: {
     title: '政务服务自助终端',
     prompt: '请放置身份证',

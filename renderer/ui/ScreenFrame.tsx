@@ -4,6 +4,7 @@ import { useFlowStore } from '../citizen/flow-store';
 import { ElderlyToggle } from './ElderlyToggle';
 import { LanguageToggle } from './LanguageToggle';
 import { SyncBadge } from '../sync/SyncBadge';
+import { SpeechToggle } from '../citizen/SpeechPrompts';
 
 interface Props {
   title: string;
@@ -11,10 +12,14 @@ interface Props {
   /** The one main action of the screen, pinned at the bottom. */
   footer?: ReactNode;
   showBack?: boolean;
+  /** Replaces the flow's back (e.g. the previous page of a form). */
+  onBack?: () => void;
+  /** Shown under the title, e.g. "step 2 of 5". */
+  subtitle?: ReactNode;
 }
 
 /** Every citizen screen: title bar with back/home/finish, scrollable body, pinned main action. */
-export function ScreenFrame({ title, children, footer, showBack = true }: Props) {
+export function ScreenFrame({ title, children, footer, showBack = true, onBack, subtitle }: Props) {
   const { t } = useTranslation();
   const { back, goHome, finish } = useFlowStore();
   return (
@@ -22,7 +27,7 @@ export function ScreenFrame({ title, children, footer, showBack = true }: Props)
       <header className="screen-header">
         <div className="screen-nav">
           {showBack && (
-            <button type="button" className="button button-secondary" onClick={back}>
+            <button type="button" className="button button-secondary" onClick={onBack ?? back} data-testid="back">
               {t('nav.back')}
             </button>
           )}
@@ -31,6 +36,7 @@ export function ScreenFrame({ title, children, footer, showBack = true }: Props)
           </button>
         </div>
         <div className="header-actions">
+          <SpeechToggle />
           <ElderlyToggle />
           <LanguageToggle />
           <button type="button" className="button button-secondary" onClick={finish} data-testid="finish">
@@ -39,6 +45,7 @@ export function ScreenFrame({ title, children, footer, showBack = true }: Props)
         </div>
       </header>
       <h1 className="screen-title">{title}</h1>
+      {subtitle && <div className="screen-subtitle">{subtitle}</div>}
       <div className="screen-body">{children}</div>
       {footer && <footer className="screen-footer">{footer}</footer>}
       <SyncBadge className="sync-corner" />

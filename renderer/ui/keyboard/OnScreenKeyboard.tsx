@@ -9,6 +9,8 @@ interface Props {
   maxLength: number;
   /** What the keys type into, for screen readers. */
   label: string;
+  /** Takes every key press instead of onChange (an input method composing pinyin, for example). */
+  onKey?(key: Key): void;
 }
 
 function keyLabel(key: Key, t: (k: string) => string): string {
@@ -27,7 +29,7 @@ function keyLabel(key: Key, t: (k: string) => string): string {
 }
 
 /** A touch keyboard for kiosks without a physical one. Only shown where typing cannot be avoided. */
-export function OnScreenKeyboard({ value, onChange, layout, maxLength, label }: Props) {
+export function OnScreenKeyboard({ value, onChange, layout, maxLength, label, onKey }: Props) {
   const { t } = useTranslation();
   return (
     <div className={`keyboard keyboard-${layout}`} role="group" aria-label={label} data-testid="keyboard">
@@ -38,7 +40,7 @@ export function OnScreenKeyboard({ value, onChange, layout, maxLength, label }: 
               type="button"
               key={k}
               className={`key key-${key.kind}`}
-              onClick={() => onChange(applyKey(value, key, maxLength))}
+              onClick={() => (onKey ? onKey(key) : onChange(applyKey(value, key, maxLength)))}
               aria-label={key.kind === 'char' ? key.char : keyLabel(key, t)}
             >
               {keyLabel(key, t)}

@@ -10,6 +10,8 @@ export const SystemInfo = z.object({
   shell: z.enum(['electron', 'web']),
   /** How long the attract screen shows a read card before clearing it. */
   cardDisplayMs: z.number().int().positive(),
+  /** Citizen idle watchdog timings when configured (tests use short ones); absent: the UI's defaults. */
+  idle: z.object({ idleMs: z.number().int().positive(), warningMs: z.number().int().positive() }).optional(),
 });
 export type SystemInfo = z.infer<typeof SystemInfo>;
 
