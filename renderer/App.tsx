@@ -3,6 +3,8 @@ import { CitizenApp } from './citizen/CitizenApp';
 import { SimulatorPanel } from './simulator/SimulatorPanel';
 import { useSystemStore } from './stores/system-store';
 import { TechnicianApp } from './technician/TechnicianApp';
+import { TechnicianGate } from './technician/TechnicianGate';
+import { CustomerApp } from './evaluation/CustomerApp';
 
 const role = pageRole();
 
@@ -10,7 +12,8 @@ export function App() {
   const simulated = useSystemStore((s) => s.info?.devices === 'simulated');
   return (
     <div className="app">
-      {role === 'technician' ? <TechnicianApp /> : <CitizenApp />}
+      {role === 'technician' ? <TechnicianApp /> : role === 'customer' ? <CustomerApp /> : <CitizenApp />}
+      {(role === 'kiosk' || role === 'window') && <TechnicianGate />}
       {simulated && <SimulatorPanel />}
     </div>
   );

@@ -1,7 +1,8 @@
 // Handlers of the technician console. The dispatcher already refused every privileged method to a
 // connection without an unlocked technician session; these only do the work.
 import { ContractError, maskAddress, maskIdNumber, maskName } from '../../src/contract';
-import type { CardTest, Handlers } from '../../src/contract';
+import type { CardTest, Handlers, IdCard } from '../../src/contract';
+import type { IdCardReader } from '../../devices/drivers/idcard/reader';
 import type { DiscoveredDevice, Listings } from '../../devices/manager/discovery';
 import { customerScreenCandidate, discoverCandidates, entryFor, simulatedCandidates } from '../binding/candidates';
 import type { DeviceBinder } from '../binding/binder';
@@ -44,6 +45,23 @@ export interface TechnicianDeps {
 }
 
 const genders = { male: '男', female: '女', unknown: '未知', unspecified: '未说明' } as const;
+
+const CARD_WAIT_MS = 5_000;
+
+/** The next card the reader reads, or null after `ms`. */
+function nextCard(reader: IdCardReader, ms: number): Promise<IdCard | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      off();
+      resolve(null);
+    }, ms);
+    const off = reader.events.on('card', (card) => {
+      clearTimeout(timer);
+      off();
+      resolve(card);
+    });
+  });
+}
 
 export function technicianHandlers(deps: TechnicianDeps): Pick<Handlers, TechnicianMethod> {
   const now = deps.now ?? (() => new Date());
@@ -89,7 +107,8 @@ export function technicianHandlers(deps: TechnicianDeps): Pick<Handlers, Technic
       const started = Date.now();
       const result = await reader.readCard();
       if (result.code !== 'ok') throw new ContractError('DEVICE_ERROR', result.detail);
-      const card = result.value;
+      // No card yet: give the technician a few seconds to place one (the reader polls by itself).
+      const card = result.value ?? (await nextCard(reader, CARD_WAIT_MS));
       if (!card) return { status: 'no-card' };
       return {
         status: 'ok',
@@ -102,7 +121,7 @@ export function technicianHandlers(deps: TechnicianDeps): Pick<Handlers, Technic
         maskedAddress: card.address ? maskAddress(card.address) : null,
         validUntil: card.validUntil,
         hasPhoto: card.hasPhoto,
-        readMs: Date.now() - started,
+        readMs: result.value ? null : Date.now() - started,
       };
     },
     'logs.recent': ({ limit, minLevel }) => ({ entries: deps.ring.recent(limit ?? 200, minLevel ?? 'debug') }),

@@ -1,47 +1,17 @@
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { DocumentCamera } from '../camera/DocumentCamera';
-import { useCameraStore } from '../camera/camera-store';
-import { LanguageToggle } from '../ui/LanguageToggle';
-import { DeviceList } from './DeviceList';
-import { InputTest } from './InputTest';
+import { useEffect } from 'react';
+import { useAccessStore } from './access-store';
+import { PinScreen } from './PinScreen';
+import { TechnicianConsole } from './TechnicianConsole';
 
-/** The technician console: live device status and per-device tests. */
+/**
+ * The /technician page: without an unlocked session it shows only the PIN pad; with one (PIN entered here,
+ * or handed over from the kiosk page with a one-time ticket) it shows the console.
+ */
 export function TechnicianApp() {
-  const { t } = useTranslation();
-  const [cameraTest, setCameraTest] = useState(false);
-  const resetCamera = useCameraStore((s) => s.reset);
-  const endCameraTest = () => {
-    resetCamera();
-    setCameraTest(false);
-  };
-  return (
-    <main className="technician">
-      <header className="attract-header">
-        <h1>{t('technician.title')}</h1>
-        <div className="header-actions">
-          <LanguageToggle />
-        </div>
-      </header>
-      <div className="technician-body">
-        <DeviceList />
-        <InputTest />
-        <section className="panel">
-          <h2>{t('technician.cameraTest')}</h2>
-          {cameraTest ? (
-            <>
-              <DocumentCamera />
-              <button type="button" className="button button-secondary" onClick={endCameraTest}>
-                {t('technician.endCameraTest')}
-              </button>
-            </>
-          ) : (
-            <button type="button" className="button button-primary" onClick={() => setCameraTest(true)} data-testid="start-camera-test">
-              {t('technician.startCameraTest')}
-            </button>
-          )}
-        </section>
-      </div>
-    </main>
-  );
+  const unlocked = useAccessStore((s) => s.unlocked);
+  const resume = useAccessStore((s) => s.resume);
+  useEffect(() => {
+    void resume();
+  }, [resume]);
+  return unlocked ? <TechnicianConsole /> : <PinScreen onCancel={() => window.location.assign('/')} />;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { kioskLayoutProblems, launchChromium, screenshot } from './support/browser';
 import { startTerminal } from './support/terminal';
+import { openConsole } from './technician-helpers';
 
 // Chromium's fake camera stands in for the document camera (高拍仪): a moving test pattern.
 const FAKE_CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
@@ -16,7 +17,7 @@ describe('technician console: device list, scanner and pad test, document camera
     browser = await launchChromium(FAKE_CAMERA);
     const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
     page = await context.newPage();
-    await page.goto(new URL('/technician', terminal.shell.url).toString());
+    await openConsole(page, terminal.shell.url);
   });
 
   afterAll(async () => {
@@ -30,6 +31,8 @@ describe('technician console: device list, scanner and pad test, document camera
   });
 
   it('shows scans and evaluation-pad keys as they arrive from the devices', async () => {
+    await page.getByTestId('test-scanner').click();
+    await page.getByTestId('test-evaluator').click();
     await page.getByText('扫码器 · 评价器 · 打印机').click();
     await page.getByTestId('sim-scan').click();
     await expect.poll(() => page.getByTestId('last-scan').innerText()).toContain('HALL0001202611230000A');
@@ -41,6 +44,8 @@ describe('technician console: device list, scanner and pad test, document camera
     await expect.poll(() => page.getByTestId('device-printer').innerText()).toMatch(/缺纸|paper|故障/i);
     await page.getByTestId('sim-paper-ok').click();
     await page.getByText('扫码器 · 评价器 · 打印机').click();
+    await page.getByTestId('test-scanner').click();
+    await page.getByTestId('test-evaluator').click();
   });
 
   it('captures, retakes and deletes pages as size-capped JPEGs', async () => {
