@@ -23,7 +23,7 @@ export interface EmbeddedPlatform {
 
 export async function startEmbeddedPlatform(options: { dataDir: string; hallId?: string; port?: number; log?: (line: string) => void }): Promise<EmbeddedPlatform> {
   const dir = join(options.dataDir, 'platform');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const repo = await openRepository({ engine: 'sqlite', file: join(dir, 'platform.db') }, loadOrCreateDataKeyFile(join(dir, 'data.key')));
   const adminTokenFile = join(dir, 'admin-token');
   const adminToken = loadOrCreateToken(adminTokenFile);
