@@ -71,7 +71,10 @@ export function createApp({ options, shell, version, logger: baseLogger, safeSto
   let catalog = loadCatalog(store, logger);
   const bus = new EventBus((name, message) => logger.error('dropped invalid event', { event: name, message }));
   const devices = createDeviceSet(options.devices);
-  const identity = new IdentityService(store.settings, logger, undefined, process.env.HALL_PRINTER_PAPER?.trim() === '58' ? 58 : 80);
+  const identity = new IdentityService(store.settings, logger, undefined, {
+    paperWidthMm: process.env.HALL_PRINTER_PAPER?.trim() === '58' ? 58 : 80,
+    ...(catalog ? { hallCode: catalog.catalog.file.hall.code } : {}),
+  });
   const technician = new TechnicianAuth({ settings: store.settings, logger, devices: options.devices, env: process.env });
   // Bound roles replace the profile's defaults before anything starts; then every role is wired to the bus.
   const binder = new DeviceBinder({
@@ -149,7 +152,21 @@ export function createApp({ options, shell, version, logger: baseLogger, safeSto
         sync: () => sync.status(),
       },
     }),
-    ...evaluationHandlers(evaluations),
+    ...evaluationHandlers(
+      evaluations,
+      options.devices === 'simulated'
+        ? {
+            latest: () => {
+              const row = store.db.prepare<[], { id: string; subject_id: string }>(`SELECT a.id, a.subject_id FROM applications a
+                   WHERE NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.application_id = a.id AND e.channel = 'windowPad' AND e.round = 1)
+                   ORDER BY a.created_at DESC, a.rowid DESC LIMIT 1`).get();
+              if (!row) return null;
+              const subject = catalog?.catalog.item(row.subject_id) ?? catalog?.catalog.bundle(row.subject_id);
+              return { applicationId: row.id, serviceName: subject?.name ?? row.subject_id };
+            },
+          }
+        : null,
+    ),
     ...scannerAndPadSimulatorHandlers(() => devices.simulator?.scannerAndPad ?? null),
   };
   const dispatcher = createDispatcher(handlers, {

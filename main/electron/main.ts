@@ -1,10 +1,11 @@
-import { BrowserWindow, Menu, app, ipcMain, powerSaveBlocker, safeStorage, session } from 'electron';
+import { BrowserWindow, Menu, app, ipcMain, powerSaveBlocker, safeStorage, screen, session } from 'electron';
 import type { WebContents } from 'electron';
 import { join } from 'node:path';
 import { createApp } from '../app';
 import { HELP, OptionsError, parseStartArgs } from '../config';
 import { createLogger } from '../log';
 import { packageVersion } from '../version';
+import { manageCustomerWindow } from './customer-window';
 import { registerIpc } from './ipc';
 import { installPermissionPolicy, lockDownContents } from './lockdown';
 import { registerAppScheme, serveApp } from './protocol';
@@ -54,6 +55,22 @@ if (parsed?.help) {
       win.reload();
     });
     await win.loadURL(windowUrl(options.profile));
+    if (options.profile === 'window') {
+      // The customer-facing evaluation screen on the secondary display (when there is one).
+      let customer: BrowserWindow | null = null;
+      manageCustomerWindow({
+        screen,
+        createWindow: (o) => new BrowserWindow(o),
+        preloadPath: join(root, 'dist', 'main', 'preload.cjs'),
+        devTools: !app.isPackaged,
+        logger,
+        onChange: (next) => {
+          if (customer) windows.splice(windows.indexOf(customer), 1);
+          customer = next as BrowserWindow | null;
+          if (customer) windows.push(customer);
+        },
+      });
+    }
     powerSaveBlocker.start('prevent-display-sleep');
     logger.info('electron shell started', { profile: options.profile, devices: options.devices });
 

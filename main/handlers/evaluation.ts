@@ -1,10 +1,25 @@
+import { ContractError } from '../../src/contract';
 import type { Handlers } from '../../src/contract';
 import type { EvaluationDesk } from '../evaluation/desk';
 
-type EvaluationMethod = 'evaluation.request' | 'evaluation.pending' | 'evaluation.cancel' | 'evaluation.submit';
+type EvaluationMethod = 'evaluation.request' | 'evaluation.pending' | 'evaluation.cancel' | 'evaluation.submit' | 'sim.evaluation.request';
 
-export function evaluationHandlers(desk: EvaluationDesk): Pick<Handlers, EvaluationMethod> {
+export interface SimulatedWindow {
+  /** The newest application on this terminal and its service name; null when there is none. */
+  latest(): { applicationId: string; serviceName: string } | null;
+}
+
+/** A sample staff member for the simulator (name plate data, not a real person). */
+export const SIMULATED_STAFF = { name: '王晓燕', number: '0107' } as const;
+
+export function evaluationHandlers(desk: EvaluationDesk, simulated: SimulatedWindow | null = null): Pick<Handlers, EvaluationMethod> {
   return {
+    'sim.evaluation.request': () => {
+      if (!simulated) throw new ContractError('FORBIDDEN', 'The simulator is only available with --devices simulated');
+      const latest = simulated.latest();
+      if (!latest) throw new ContractError('NOT_FOUND', '本终端还没有办件，请先在自助终端提交一件 (no application on this terminal yet)');
+      return desk.request({ ...latest, staff: { ...SIMULATED_STAFF } });
+    },
     'evaluation.request': (input) => desk.request(input),
     'evaluation.pending': () => ({ request: desk.current() }),
     'evaluation.cancel': ({ requestId }, ctx) => ({ cancelled: desk.cancel(requestId, ctx.role) }),

@@ -50,3 +50,10 @@ describe('terminal identity', () => {
     expect(identity.get()).toEqual(DEFAULT_IDENTITY);
   });
 });
+
+describe('terminal identity defaults', () => {
+  it('seeds the hall code and paper width until a technician sets them; an invalid seed is ignored', () => {
+    expect(new IdentityService(settings(), silentLogger, undefined, { hallCode: 'QX01', paperWidthMm: 58 }).get()).toMatchObject({ hallCode: 'QX01', paperWidthMm: 58 });
+    expect(new IdentityService(settings(), silentLogger, undefined, { hallCode: 'not a code' }).get()).toEqual(DEFAULT_IDENTITY);
+  });
+});

@@ -21,14 +21,18 @@ export class IdentityService {
 
   private readonly defaults: TerminalIdentity;
 
-  /** `paperWidthMm` seeds the default (HALL_PRINTER_PAPER of older installs) until an identity is set. */
+  /**
+   * `defaults` seed what is shown until a technician sets the identity: the catalogue's hall code, the
+   * paper width of HALL_PRINTER_PAPER (older installs). Invalid seeds are ignored.
+   */
   constructor(
     private readonly settings: SettingsStore,
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
-    paperWidthMm: TerminalIdentity['paperWidthMm'] = DEFAULT_IDENTITY.paperWidthMm,
+    defaults: Partial<TerminalIdentity> = {},
   ) {
-    this.defaults = { ...DEFAULT_IDENTITY, paperWidthMm };
+    const seeded = TerminalIdentity.safeParse({ ...DEFAULT_IDENTITY, ...defaults });
+    this.defaults = seeded.success ? seeded.data : DEFAULT_IDENTITY;
     this.value = this.load();
   }
 

@@ -247,6 +247,7 @@ export const en: Messages = {
     others: 'Scanner · evaluation pad · printer',
     scan: 'Scan a receipt QR',
     pad: 'Pad key',
+    requestRating: 'Window asks for a rating (newest unrated application)',
     paper: { ok: 'Paper OK', 'near-end': 'Paper near end', out: 'Paper out', 'cover-open': 'Cover open' },
   },
 };

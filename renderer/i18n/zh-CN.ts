@@ -246,6 +246,7 @@ export const zhCN = {
     others: '扫码器 · 评价器 · 打印机',
     scan: '扫描回执二维码',
     pad: '评价器按键',
+    requestRating: '窗口请求评价（最新未评价办件）',
     paper: { ok: '打印纸正常', 'near-end': '打印纸将尽', out: '打印机缺纸', 'cover-open': '打印机开盖' },
   },
 } as const;

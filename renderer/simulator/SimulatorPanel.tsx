@@ -64,6 +64,9 @@ export function SimulatorPanel() {
               {t('simulator.pad')} {level}
             </button>
           ))}
+          <button type="button" className="button button-sim" data-testid="sim-evaluation-request" onClick={() => run(() => api.call('sim.evaluation.request'))}>
+            {t('simulator.requestRating')}
+          </button>
           {SimPaperState.options.map((state) => (
             <button key={state} type="button" className="button button-sim" data-testid={`sim-paper-${state}`} onClick={() => run(() => api.call('sim.printer.setPaper', { state }))}>
               {t(`simulator.paper.${state}`)}

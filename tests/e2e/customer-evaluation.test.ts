@@ -92,6 +92,28 @@ describe('customer-facing evaluation screen (一次一评)', () => {
     expect(terminal.app.store.evaluations.list(applicationId)).toHaveLength(1);
   });
 
+  it('the simulator panel plays the staff window: a request for the newest application; the customer may decline', async () => {
+    const second = terminal.app.store.applications.submit({
+      kind: 'item',
+      subjectId: 'ITEM-BIRTH-CERT',
+      catalogVersion: 'e2e',
+      hallCode: 'QX01',
+      terminal: 'T-0001',
+      at: new Date().toISOString(),
+      actor: { kind: 'citizen', id: 'kiosk' },
+      personal: { applicant: { name: '欧阳娜娜', idNumber: '430102199003071242' }, values: {} },
+      materials: [],
+    }).id;
+    await page.getByText('扫码器 · 评价器 · 打印机').click();
+    await page.getByTestId('sim-evaluation-request').click();
+    await expect.poll(() => terminal.app.dispatcher.dispatch('evaluation.pending', {}, { role: 'customer' })).toMatchObject({ value: { request: { applicationId: second } } });
+    await page.getByTestId('rating-panel').waitFor();
+    expect(await page.getByTestId('rating-staff').innerText()).toContain('0107');
+    await page.getByTestId('rating-skip').click();
+    await page.getByTestId('customer-plate').waitFor();
+    expect(terminal.app.store.evaluations.list(applicationId)).toHaveLength(1);
+  });
+
   it('the customer screen can never reach technician methods', async () => {
     const refused = await terminal.app.dispatcher.dispatch('device.bindings', {}, { role: 'customer', connection: 'c' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

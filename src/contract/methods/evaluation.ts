@@ -95,6 +95,11 @@ export const evaluationMethods = {
     input: RatingInput.extend({ applicationId: ApplicationId, requestId: z.string().min(1).max(64).optional() }).strict(),
     output: z.object({ recorded: z.literal(true), applicationId: ApplicationId, level: EvaluationLevel }),
   }),
+  'sim.evaluation.request': method({
+    description: 'Simulated profile only: a staff window asks for a rating of the newest application on this terminal not yet rated at a window.',
+    input: Empty,
+    output: EvaluationRequest,
+  }),
 } as const;
 
 export const evaluationEvents = {
