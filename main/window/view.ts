@@ -85,9 +85,12 @@ function asFormValue(value: unknown): FormValue {
   return JSON.stringify(value);
 }
 
-function display(def: FieldDef | undefined, value: FormValue): string {
+function display(catalog: CatalogService | null, def: FieldDef | undefined, value: FormValue): string {
   if (value === null || value === undefined) return '';
-  const one = (v: string | number | boolean) => def?.options?.find((o) => o.value === String(v))?.label ?? (typeof v === 'boolean' ? (v ? '是' : '否') : String(v));
+  const one = (v: string | number | boolean) =>
+    def?.options?.find((o) => o.value === String(v))?.label ??
+    (def?.optionsRef ? catalog?.catalog.codeLabel(def.optionsRef, String(v)) : undefined) ??
+    (typeof v === 'boolean' ? (v ? '是' : '否') : String(v));
   return Array.isArray(value) ? value.map(one).join('、') : one(value as string | number | boolean);
 }
 
@@ -114,7 +117,7 @@ export function applicationView(
   const revealed = options.revealed !== null;
   const field = (id: string, def: FieldDef | undefined) => {
     const personal = def?.personal === true || def?.type === 'idNumber' || def?.type === 'mobile';
-    const text = display(def, values[id]);
+    const text = display(catalog, def, values[id]);
     const masked = personal && !revealed && text !== '';
     return { fieldId: id, label: def?.label ?? id, value: masked ? maskValue(def, text) : text, personal, masked };
   };
@@ -131,7 +134,7 @@ export function applicationView(
       fields: others.map((k) => {
         const def = catalog?.catalog.field(k);
         if (def) return field(k, def);
-        const text = display(undefined, values[k]);
+        const text = display(catalog, undefined, values[k]);
         return { fieldId: k, label: k, value: revealed ? text : maskPersonalDataInText(text), personal: false, masked: !revealed && maskPersonalDataInText(text) !== text };
       }),
     });

@@ -1,5 +1,6 @@
 import type { Messages } from './zh-CN';
 import { citizenEn } from './citizen';
+import { windowEn } from './window';
 
 export const en: Messages = {
   citizen: citizenEn,
@@ -250,4 +251,5 @@ export const en: Messages = {
     requestRating: 'Window asks for a rating (newest unrated application)',
     paper: { ok: 'Paper OK', 'near-end': 'Paper near end', out: 'Paper out', 'cover-open': 'Cover open' },
   },
+  window: windowEn,
 };

@@ -1,4 +1,5 @@
 import { citizenZh } from './citizen';
+import { windowZh } from './window';
 
 export const zhCN = {
   citizen: citizenZh,
@@ -249,6 +250,7 @@ export const zhCN = {
     requestRating: '窗口请求评价（最新未评价办件）',
     paper: { ok: '打印纸正常', 'near-end': '打印纸将尽', out: '打印机缺纸', 'cover-open': '打印机开盖' },
   },
+  window: windowZh,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

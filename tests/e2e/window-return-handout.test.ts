@@ -1,0 +1,111 @@
+// Return for supplement with every problem ticked at once → 一次性告知书 printed and the status (with the
+// problems) on its way to the hall's kiosks; hand-out with the collector's ID card: a wrong person refused
+// (and audited), the applicant served and a 领取签收单 printed.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, screenshot } from './support/browser';
+import { ROOT } from './support/terminal';
+import { APPLICANT, deskLayoutProblems, documentPage, printedTexts, signIn, startWindowPlatform, startWindowTerminal, submitFromKiosk } from './support/window';
+import type { WindowTerminal } from './support/window';
+
+const FORM = { 'applicant.name': APPLICANT.name, 'applicant.idNumber': APPLICANT.idNumber, 'applicant.gender': '1', 'applicant.nation': '01', 'applicant.birthDate': '1990-03-07', 'applicant.address': '湖南省长沙市芙蓉区五一大道1号', 'applicant.mobile': APPLICANT.phone, 'idcard.reason': 'expired', 'idcard.collect': 'window', 'idcard.needTemporary': '0' };
+
+describe('window workstation: return for supplement, hand-out with identity check', () => {
+  let env: Awaited<ReturnType<typeof startWindowPlatform>>;
+  let w1: WindowTerminal;
+  let browser: Browser;
+  let page: Page;
+
+  const open = async (tracking: string) => {
+    await page.getByTestId('find-input').fill(tracking);
+    await page.getByTestId('find-submit').click();
+    await expect.poll(() => page.getByTestId('application-tracking').textContent()).toBe(tracking);
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) throw new Error('Run `npm run build:renderer` first (npm test does).');
+    env = await startWindowPlatform();
+    await submitFromKiosk(env.platform, env.kiosk, { id: 'E2E-R1', trackingNumber: 'QX01202611230011A', itemCode: 'GA-03', department: 'DEP-GA', form: FORM, materials: [{ key: 'SM-ID-CARD:applicant', bytes: documentPage(2), mediaType: 'image/png' }] });
+    await submitFromKiosk(env.platform, env.kiosk, { id: 'E2E-H1', trackingNumber: 'QX01202611230012A', itemCode: 'GA-03', department: 'DEP-GA', form: FORM, materials: [{ key: 'SM-ID-CARD:applicant', bytes: documentPage(4), mediaType: 'image/png' }] });
+    w1 = await startWindowTerminal(env.platform.url, 'W01');
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(w1.shell.url);
+    await page.getByTestId('staff-number').waitFor();
+    await signIn(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await w1?.stop();
+    await env?.stop();
+  });
+
+  it('return for supplement: every problem ticked at once is on the printed one-time notice and reaches the kiosks', async () => {
+    await open('QX01202611230011A');
+    await page.getByTestId('action-supplement').click();
+    await page.getByTestId('dialog-supplement').waitFor();
+    // The pre-check's blocking problems start ticked; tick the rest of the missing materials too.
+    const boxes = page.getByTestId('issue-check');
+    for (let i = 0; i < (await boxes.count()); i += 1) {
+      const box = boxes.nth(i);
+      const line = await box.locator('xpath=ancestor::li').innerText();
+      if (line.includes('居民户口簿') && !(await box.isChecked())) await box.check();
+    }
+    const ticked = await page.getByTestId('issue-count').textContent();
+    expect(ticked).toMatch(/已勾选 \d+ 项/);
+    await screenshot(page, 'window-supplement-dialog');
+    const before = printedTexts(w1.app).length;
+    await page.getByTestId('dialog-confirm').click();
+    await expect.poll(() => page.getByTestId('application-status').textContent()).toBe('待补正');
+    await expect.poll(() => printedTexts(w1.app).length).toBe(before + 1);
+    const notice = printedTexts(w1.app).at(-1) ?? '';
+    expect(notice).toContain('一次性告知书');
+    expect(notice).toContain('居民户口簿');
+    expect(notice).toContain('居民身份证数码相片');
+    expect(notice).toContain('张三');
+    expect(notice).not.toContain(APPLICANT.idNumber);
+    expect(await page.getByTestId('outcome').textContent()).toContain('一次性告知书已打印');
+
+    // What a kiosk of the hall pulls from its inbox (and shows in its progress query).
+    const inbox = await env.platform.client(env.kiosk).inbox(0, 0);
+    const status = inbox.kind === 'ok' ? inbox.value.messages.flatMap((m) => (m.kind === 'application.status' && m.payload.applicationId === 'E2E-R1' ? [m.payload] : [])) : [];
+    expect(status.map((s) => s.status)).toEqual(['received', 'supplementRequired']);
+    expect(status.at(-1)?.reason).toContain('居民户口簿');
+    expect(status.at(-1)?.actor).toEqual({ kind: 'staff', id: 'A0317' });
+  });
+
+  it('hand-out: the wrong person is refused, the applicant gets the result and the slip prints', async () => {
+    for (const to of ['received', 'accepted', 'inProgress', 'decided', 'resultReady']) {
+      expect((await env.platform.admin('POST', '/staff/applications/E2E-H1/transitions', { to, staffId: 'BACK-1' })).status).toBe(200);
+    }
+    await open('QX01202611230012A');
+    expect(await page.getByTestId('application-status').textContent()).toBe('待出件');
+    await page.getByTestId('action-handout').click();
+    await page.getByTestId('dialog-handout').waitFor();
+
+    await page.getByRole('button', { name: /李小红/ }).click();
+    await page.waitForTimeout(300);
+    await page.getByTestId('dialog-confirm').click();
+    await expect.poll(() => page.getByTestId('outcome').textContent()).toContain('不能出件');
+    expect(await page.getByTestId('outcome').getAttribute('data-tone')).toBe('error');
+    await screenshot(page, 'window-handout-refused');
+    expect((await env.platform.repo.getApplication('E2E-H1'))?.status).toBe('resultReady');
+
+    const before = printedTexts(w1.app).length;
+    await page.getByRole('button', { name: /张三/ }).click();
+    await page.waitForTimeout(300);
+    await page.getByTestId('dialog-confirm').click();
+    await expect.poll(() => page.getByTestId('application-status').textContent()).toBe('已出件');
+    await expect.poll(() => printedTexts(w1.app).length).toBe(before + 1);
+    const slip = printedTexts(w1.app).at(-1) ?? '';
+    expect(slip).toContain('领取签收单');
+    expect(slip).toContain('申请人本人');
+    const trail = (await env.platform.admin('GET', '/admin/staff-audit?applicationId=E2E-H1')).body as { entries: { action: string }[] };
+    expect(trail.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['handout.refused', 'handout']));
+    expect(await deskLayoutProblems(page)).toEqual([]);
+    await screenshot(page, 'window-delivered');
+  });
+});
