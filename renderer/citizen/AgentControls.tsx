@@ -31,7 +31,7 @@ export function PrincipalForm() {
         <p className="field-label" id="principal-name-label">
           {labels.name}
         </p>
-        <button type="button" id="principal-name" className="field-entry" aria-labelledby="principal-name-label" onClick={() => setTyping('name')} data-testid="principal-name">
+        <button type="button" id="principal-name" className="field-entry" aria-labelledby="principal-name-label principal-name" onClick={() => setTyping('name')} data-testid="principal-name">
           {name || <span className="placeholder">{t('citizen.form.tapToFill')}</span>}
         </button>
         {typing === 'name' && <TextEntry value={name} onChange={setName} maxLength={30} label={labels.name ?? ''} />}
@@ -40,7 +40,7 @@ export function PrincipalForm() {
         <p className="field-label" id="principal-id-label">
           {labels.idNumber}
         </p>
-        <button type="button" id="principal-idNumber" className="field-entry" aria-labelledby="principal-id-label" onClick={() => setTyping('idNumber')} data-testid="principal-id">
+        <button type="button" id="principal-idNumber" className="field-entry" aria-labelledby="principal-id-label principal-idNumber" onClick={() => setTyping('idNumber')} data-testid="principal-id">
           {idNumber || <span className="placeholder">{t('citizen.form.tapToFill')}</span>}
         </button>
         {typing === 'idNumber' && <OnScreenKeyboard value={idNumber} onChange={setIdNumber} layout="idNumber" maxLength={18} label={labels.idNumber ?? ''} />}

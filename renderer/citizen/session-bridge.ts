@@ -1,13 +1,27 @@
 // Wires the citizen flow to the terminal: a touch on the attract screen opens a privileged-side session,
 // every wipe (goodbye, idle, finish) ends it; card and scanner events go to the step that is waiting for them.
 import { api } from '../api/client';
+import { useAttractStore } from '../stores/attract-store';
 import { DEFAULT_IDLE } from '../stores/idle-store';
 import { registerSessionReset } from '../stores/session-reset';
 import { useSystemStore } from '../stores/system-store';
 import { useApplicationStore, useProgressStore } from './application';
 import { APPLICATION_STEPS, useFlowStore } from './flow-store';
 
+declare global {
+  interface Window {
+    /** Simulated profile only: the citizen stores as JSON, for the end-to-end wipe checks. */
+    __citizenState?: () => string;
+  }
+}
+
 let wired = false;
+
+function exposeStateForSimulation(): void {
+  if (useSystemStore.getState().info?.devices !== 'simulated' || window.__citizenState) return;
+  window.__citizenState = () =>
+    JSON.stringify({ flow: useFlowStore.getState(), application: useApplicationStore.getState(), progress: useProgressStore.getState(), attract: useAttractStore.getState() });
+}
 
 export function connectCitizenSession(): void {
   if (wired) return;
@@ -24,8 +38,11 @@ export function connectCitizenSession(): void {
     );
   };
   applyTimings();
+  exposeStateForSimulation();
   useSystemStore.subscribe((s, prev) => {
-    if (s.info !== prev.info) applyTimings();
+    if (s.info === prev.info) return;
+    applyTimings();
+    exposeStateForSimulation();
   });
   api.on('terminal.identity', (identity) => {
     if (!useSystemStore.getState().info?.idle) useFlowStore.getState().setIdleTimings(fromIdentity(identity.idleTimeoutSeconds));

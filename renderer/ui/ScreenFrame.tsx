@@ -46,7 +46,10 @@ export function ScreenFrame({ title, children, footer, showBack = true, onBack, 
       </header>
       <h1 className="screen-title">{title}</h1>
       {subtitle && <div className="screen-subtitle">{subtitle}</div>}
-      <div className="screen-body">{children}</div>
+      {/* Focusable so the body can be scrolled from a keyboard too (WCAG 2.1.1; axe scrollable-region-focusable). */}
+      <div className="screen-body" tabIndex={0} role="region" aria-label={title}>
+        {children}
+      </div>
       {footer && <footer className="screen-footer">{footer}</footer>}
       <SyncBadge className="sync-corner" />
     </main>
