@@ -118,7 +118,12 @@ export class WindowActions {
     const ok = outcome === 'printed';
     if (!ok) this.core.options.logger.warn('window notice did not print', { document: doc.title, outcome });
     const client = this.core.client;
-    if (client) void client.audit(session.token, { action: ok ? 'print' : 'print.failed', applicationId, detail: { document: doc.title, outcome } }).then((a) => this.core.observe(a));
+    if (client) {
+      void client
+        .audit(session.token, { action: ok ? 'print' : 'print.failed', applicationId, detail: { document: doc.title, outcome } })
+        .then((a) => this.core.observe(a))
+        .catch(() => undefined);
+    }
     return ok ? 'printed' : 'failed';
   }
 

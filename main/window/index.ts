@@ -49,6 +49,7 @@ export function createWorkstation(options: Omit<WindowServiceOptions, 'cache'> &
 
   /** While signed in: refresh the reachability now and then, and replay offline actions once it answers. */
   const tick = async () => {
+    if (core.closed) return;
     const session = core.session.current;
     if (!session || !core.client) return;
     const waiting = cache.pendingCount(options.windowId) > 0;
@@ -101,6 +102,7 @@ export function createWorkstation(options: Omit<WindowServiceOptions, 'cache'> &
       probe.unref();
     },
     close() {
+      core.closed = true;
       if (probe) clearInterval(probe);
       core.session.close();
     },

@@ -46,6 +46,8 @@ export class WindowCore {
   replayConflicts: WindowState['replayConflicts'] = [];
   private revealed: { applicationId: string; data: RevealResponse } | null = null;
   private ready: Promise<void> | null = null;
+  /** Set by close(): late answers (an audit line, a probe) no longer touch the store or the bus. */
+  closed = false;
 
   constructor(readonly options: WindowServiceOptions) {
     this.session = new WindowSession(options.idleLockMs ?? DEFAULT_IDLE_LOCK_MS, () => {
@@ -91,6 +93,7 @@ export class WindowCore {
   }
 
   emit(): void {
+    if (this.closed) return;
     this.options.publish('window.state', this.state());
   }
 
@@ -135,7 +138,12 @@ export class WindowCore {
 
   async signOut(): Promise<WindowState> {
     const s = this.session.current;
-    if (s && this.client) void this.client.signOut(s.token).then((a) => this.observe(a));
+    if (s && this.client) {
+      void this.client
+        .signOut(s.token)
+        .then((a) => this.observe(a))
+        .catch(() => undefined);
+    }
     this.session.end();
     return this.state();
   }

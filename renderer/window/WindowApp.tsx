@@ -4,6 +4,7 @@ import { SignInScreen, LockScreen } from './SignInScreen';
 import { Workstation } from './Workstation';
 import { useWindowStore } from './window-store';
 import './window.css';
+import './window-detail.css';
 
 const ACTIVITY_EVERY_MS = 10_000;
 
