@@ -9,6 +9,7 @@ import type { StartOptions } from './config';
 import { scannerAndPadSimulatorHandlers } from '../devices/manager/simulated';
 import { listSystemDevices } from '../devices/manager/system-listings';
 import { recordEvaluation } from '../src/store/record';
+import { WindowEvaluationLedger } from '../src/store/window-evaluation-ledger';
 import { createDeviceSet, startDevices } from './devices';
 import type { DeviceSet } from './devices';
 import { EventBus } from './event-bus';
@@ -87,9 +88,11 @@ export function createApp({ options, shell, version, logger: baseLogger, safeSto
     paperWidth: () => (identity.get().paperWidthMm === 58 ? 384 : 576),
   });
   binder.applyStored();
+  const windowRatings = new WindowEvaluationLedger(store);
   const evaluations = new EvaluationDesk({
     store,
     record: (input) => recordEvaluation(store, input, Date.now()),
+    remote: { has: (id, channel) => windowRatings.has(id, channel), record: (input, application) => windowRatings.record(input, application, Date.now()) },
     publish: (name, payload) => bus.publish(name, payload),
     logger,
     terminal: () => identity.get().terminalNumber,

@@ -6,6 +6,7 @@ import type { EventName } from '../../src/contract';
 import { openStore } from '../../src/store';
 import type { Store } from '../../src/store';
 import { recordEvaluation } from '../../src/store/record';
+import { WindowEvaluationLedger } from '../../src/store/window-evaluation-ledger';
 import { silentLogger } from '../log';
 import { ALREADY_RATED, EvaluationDesk } from './desk';
 
@@ -29,9 +30,11 @@ function setup() {
     materials: [],
   });
   const events: { name: EventName; payload: unknown }[] = [];
+  const ledger = new WindowEvaluationLedger(store);
   const desk = new EvaluationDesk({
     store,
     record: (input) => recordEvaluation(store, input, Date.now()),
+    remote: { has: (id, channel) => ledger.has(id, channel), record: (input, application) => ledger.record(input, application, Date.now()) },
     publish: (name, payload) => events.push({ name, payload }),
     logger: silentLogger,
     terminal: () => 'T-0009',
@@ -99,5 +102,20 @@ describe('evaluation desk (一次一评)', () => {
     expect(desk.cancel(second.requestId, 'customer')).toBe(true);
     expect(events.at(-1)).toMatchObject({ payload: { requestId: second.requestId, outcome: 'skipped' } });
     expect(desk.current()).toBeNull();
+  });
+});
+
+describe('evaluation desk: applications the platform holds (window workstation)', () => {
+  it('rates once with the item code: ledger row and outbox op together; a second rating is refused; no item code → not found', () => {
+    const { store, desk } = setup();
+    expect(() => desk.request({ applicationId: 'PLATFORM-APP-1', serviceName: '出生医学证明', staff })).toThrow(/no such application/);
+    const request = desk.request({ applicationId: 'PLATFORM-APP-1', serviceName: '出生医学证明', staff, itemCode: '11430100MB0000001', department: '市卫生健康委' });
+    expect(() => desk.submit({ applicationId: 'PLATFORM-APP-1', requestId: request.requestId, level: '非常不满意', reasons: [] }, 'customer')).toThrow(/reason/);
+    desk.submit({ applicationId: 'PLATFORM-APP-1', requestId: request.requestId, level: '非常不满意', reasons: ['competence'], text: '解释不清' }, 'customer');
+    const ops = store.db.prepare<[], { kind: string; idempotency_key: string }>("SELECT kind, idempotency_key FROM outbox WHERE kind = 'evaluation'").all();
+    expect(ops).toEqual([{ kind: 'evaluation', idempotency_key: 'evaluation:PLATFORM-APP-1:windowPad:1' }]);
+    expect(store.db.prepare('SELECT application_id, level FROM window_evaluations').all()).toEqual([{ application_id: 'PLATFORM-APP-1', level: '非常不满意' }]);
+    expect(() => desk.request({ applicationId: 'PLATFORM-APP-1', serviceName: 'x', staff, itemCode: '11430100MB0000001' })).toThrow(ALREADY_RATED);
+    expect(store.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'evaluation'").get()).toEqual({ n: 1 });
   });
 });

@@ -5,9 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { ContractError, EVALUATION_INDICATOR_VERSION, isBadRating } from '../../src/contract';
 import type { EvaluationLevel, EvaluationReason, EvaluationRequest, EventName, EventPayload, RatedStaff, WindowRole } from '../../src/contract';
+import { checkEvaluation } from '../../src/domain/application/evaluation';
 import type { EvaluationChannel, EvaluationInput } from '../../src/domain/application/evaluation';
 import { EvaluationError, RecordError } from '../../src/store';
 import type { EvaluationRecord, Store } from '../../src/store';
+import type { RemoteApplication } from '../../src/store/window-evaluation-ledger';
 import type { Logger } from '../log';
 
 export type Publish = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
@@ -16,6 +18,14 @@ export interface DeskOptions {
   readonly store: Pick<Store, 'applications' | 'evaluations'>;
   /** Writes the evaluation and its outbox operation together (src/store/record.ts recordEvaluation). */
   readonly record: (input: EvaluationInput) => EvaluationRecord;
+  /**
+   * For applications the platform holds (window workstation): the one-rating ledger and the outbox
+   * operation (src/store/window-evaluation-ledger.ts). Absent: only local applications can be rated.
+   */
+  readonly remote?: {
+    has(applicationId: string, channel: EvaluationChannel): boolean;
+    record(input: EvaluationInput, application: RemoteApplication): boolean;
+  };
   readonly publish: Publish;
   readonly logger: Logger;
   /** This terminal's number, recorded with each rating. */
@@ -35,6 +45,8 @@ export const ALREADY_RATED = '该办件已经评价过了，每次服务只能�
 
 export class EvaluationDesk {
   private pending: EvaluationRequest | null = null;
+  /** Item code and department of the pending request when the platform holds its application. */
+  private remoteOf: RemoteApplication | null = null;
 
   constructor(private readonly options: DeskOptions) {}
 
@@ -43,16 +55,22 @@ export class EvaluationDesk {
   }
 
   private rated(applicationId: string, channel: EvaluationChannel): boolean {
+    if (this.options.remote?.has(applicationId, channel)) return true;
     return this.options.store.evaluations.list(applicationId).some((e) => e.channel === channel && e.round === 1);
   }
 
-  /** Staff finished an application: show the rating request on the customer screen (replacing any other). */
-  request(input: { applicationId: string; serviceName: string; staff: RatedStaff | null }): EvaluationRequest {
-    if (!this.options.store.applications.get(input.applicationId)) {
-      throw new ContractError('NOT_FOUND', '本终端没有该办件 (no such application on this terminal)');
-    }
+  /**
+   * Staff finished an application: show the rating request on the customer screen (replacing any other).
+   * An application the platform holds (not in this store) needs its item code, for the platform.
+   */
+  request(input: { applicationId: string; serviceName: string; staff: RatedStaff | null; itemCode?: string | undefined; department?: string | undefined }): EvaluationRequest {
+    const local = this.options.store.applications.get(input.applicationId) !== null;
+    const remote: RemoteApplication | null =
+      !local && input.itemCode && this.options.remote ? { id: input.applicationId, itemCode: input.itemCode, department: input.department ?? 'unknown' } : null;
+    if (!local && !remote) throw new ContractError('NOT_FOUND', '本终端没有该办件 (no such application on this terminal)');
     if (this.rated(input.applicationId, 'windowPad')) throw new ContractError('CONFLICT', ALREADY_RATED);
     if (this.pending) this.finish('cancelled');
+    this.remoteOf = remote;
     const request: EvaluationRequest = {
       requestId: randomUUID(),
       applicationId: input.applicationId,
@@ -85,7 +103,7 @@ export class EvaluationDesk {
         if (this.rated(rating.applicationId, 'windowPad')) throw new ContractError('CONFLICT', ALREADY_RATED);
         throw new ContractError('NOT_FOUND', '没有待评价的办件 (no rating was requested for this application)');
       }
-      this.write(rating, 'windowPad', pending.staff?.number);
+      this.write(rating, 'windowPad', pending.staff?.number, this.remoteOf);
       this.finish('rated', rating.level);
     } else {
       this.write(rating, 'kiosk', undefined);
@@ -103,14 +121,14 @@ export class EvaluationDesk {
       return;
     }
     try {
-      this.write({ applicationId: pending.applicationId, level, reasons: [] }, 'windowPad', pending.staff?.number);
+      this.write({ applicationId: pending.applicationId, level, reasons: [] }, 'windowPad', pending.staff?.number, this.remoteOf);
       this.finish('rated', level);
     } catch (error) {
       this.options.logger.warn('pad rating not recorded', { requestId: pending.requestId, error });
     }
   }
 
-  private write(rating: Rating, channel: EvaluationChannel, staffId: string | undefined): void {
+  private write(rating: Rating, channel: EvaluationChannel, staffId: string | undefined, remote: RemoteApplication | null = null): void {
     const text = rating.text?.trim();
     const input: EvaluationInput = {
       applicationId: rating.applicationId,
@@ -123,10 +141,17 @@ export class EvaluationDesk {
       terminal: this.options.terminal(),
       ...(staffId ? { staffId } : {}),
     };
-    try {
-      this.options.record(input);
-    } catch (error) {
-      throw this.translate(error);
+    if (remote && this.options.remote) {
+      // The domain rules (reason for a 差评, text length) first; then the ledger refuses a second rating.
+      const check = checkEvaluation(input, []);
+      if (!check.ok) throw this.translate(new EvaluationError(check.code, check.message));
+      if (!this.options.remote.record(input, remote)) throw new ContractError('CONFLICT', ALREADY_RATED);
+    } else {
+      try {
+        this.options.record(input);
+      } catch (error) {
+        throw this.translate(error);
+      }
     }
     this.options.logger.info('evaluation recorded', { channel, level: rating.level, reasons: input.reasons?.length ?? 0 });
   }
@@ -152,6 +177,7 @@ export class EvaluationDesk {
     const pending = this.pending;
     if (!pending) return;
     this.pending = null;
+    this.remoteOf = null;
     this.options.publish('evaluation.finished', { requestId: pending.requestId, applicationId: pending.applicationId, outcome, ...(level ? { level } : {}) });
   }
 }

@@ -246,6 +246,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX window_actions_pending ON window_actions (window_id, state, id);
     `,
   },
+  {
+    version: 9,
+    name: 'ratings given at a window for applications the platform holds (一次一评 ledger; reasons and text only in the outbox op)',
+    sql: `
+      CREATE TABLE window_evaluations (
+        application_id TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        round INTEGER NOT NULL CHECK (round IN (1, 2)),
+        level TEXT NOT NULL CHECK (level IN ('非常满意', '满意', '基本满意', '不满意', '非常不满意')),
+        at TEXT NOT NULL,
+        PRIMARY KEY (application_id, channel, round)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -114,6 +114,17 @@ describe('customer-facing evaluation screen (一次一评)', () => {
     expect(terminal.app.store.evaluations.list(applicationId)).toHaveLength(1);
   });
 
+  it('an application the platform holds (window workstation) is rated once, with its item code, into the outbox', async () => {
+    const request = { applicationId: 'PLATFORM-APP-9', serviceName: '婚姻登记', staff, itemCode: '11430100MB0000009', department: '市民政局' };
+    expect(await asWindow('evaluation.request', request)).toMatchObject({ ok: true });
+    await page.getByTestId('rating-panel').waitFor();
+    await page.getByTestId('rate-非常满意').click();
+    await page.getByTestId('customer-thanks').waitFor();
+    const op = terminal.app.store.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE idempotency_key = 'evaluation:PLATFORM-APP-9:windowPad:1'").get();
+    expect(op).toEqual({ n: 1 });
+    expect(await asWindow('evaluation.request', request)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
   it('the customer screen can never reach technician methods', async () => {
     const refused = await terminal.app.dispatcher.dispatch('device.bindings', {}, { role: 'customer', connection: 'c' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

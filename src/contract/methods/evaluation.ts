@@ -73,7 +73,16 @@ export const evaluationMethods = {
   'evaluation.request': method({
     description: 'Window staff finished an application: ask the customer-facing screen (and the pad) for a rating.',
     roles: ['window'],
-    input: z.object({ applicationId: ApplicationId, serviceName: z.string().trim().min(1).max(100), staff: RatedStaff.nullable() }).strict(),
+    input: z
+      .object({
+        applicationId: ApplicationId,
+        serviceName: z.string().trim().min(1).max(100),
+        staff: RatedStaff.nullable(),
+        /** For an application the platform holds (not in this terminal's store): its 事项编码 and department. */
+        itemCode: z.string().trim().min(1).max(64).optional(),
+        department: z.string().trim().min(1).max(128).optional(),
+      })
+      .strict(),
     output: EvaluationRequest,
   }),
   'evaluation.pending': method({
