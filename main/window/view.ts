@@ -66,6 +66,7 @@ export function queueEntry(catalog: CatalogService | null, s: WindowApplicationS
     trackingNumber: s.trackingNumber,
     itemCode: s.itemCode,
     itemName: subject.name,
+    department: s.department,
     departmentName: subject.departmentName,
     status: s.status,
     submittedAt: s.submittedAt,

@@ -14,6 +14,8 @@ import { commandOf } from './shortcuts';
 import type { Command } from './shortcuts';
 import { useWindowStore } from './window-store';
 
+const QUEUE_REFRESH_MS = 20_000;
+
 const clock = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' }) : '');
 
 /** Runs a shortcut; viewer commands go to the viewer through a custom event. */
@@ -55,6 +57,9 @@ export function Workstation({ state }: { state: WindowState }) {
 
   useEffect(() => {
     void useWindowStore.getState().loadQueue();
+    // New kiosk submissions and other windows' actions show up without a click.
+    const timer = setInterval(() => void useWindowStore.getState().loadQueue(), QUEUE_REFRESH_MS);
+    return () => clearInterval(timer);
   }, []);
 
   useEffect(() => {

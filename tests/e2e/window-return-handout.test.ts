@@ -29,6 +29,8 @@ describe('window workstation: return for supplement, hand-out with identity chec
     env = await startWindowPlatform();
     await submitFromKiosk(env.platform, env.kiosk, { id: 'E2E-R1', trackingNumber: 'QX01202611230011A', itemCode: 'GA-03', department: 'DEP-GA', form: FORM, materials: [{ key: 'SM-ID-CARD:applicant', bytes: documentPage(2), mediaType: 'image/png' }] });
     await submitFromKiosk(env.platform, env.kiosk, { id: 'E2E-H1', trackingNumber: 'QX01202611230012A', itemCode: 'GA-03', department: 'DEP-GA', form: FORM, materials: [{ key: 'SM-ID-CARD:applicant', bytes: documentPage(4), mediaType: 'image/png' }] });
+    await submitFromKiosk(env.platform, env.kiosk, { id: 'E2E-RJ', trackingNumber: 'QX01202611230013A', itemCode: 'GA-03', department: 'DEP-GA', form: FORM, materials: [] });
+    await submitFromKiosk(env.platform, env.kiosk, { id: 'E2E-SP', trackingNumber: 'QX01202611230014A', itemCode: 'MZ-02', department: 'DEP-MZ', form: {}, materials: [] });
     w1 = await startWindowTerminal(env.platform.url, 'W01');
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -107,5 +109,35 @@ describe('window workstation: return for supplement, hand-out with identity chec
     expect(trail.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['handout.refused', 'handout']));
     expect(await deskLayoutProblems(page)).toEqual([]);
     await screenshot(page, 'window-delivered');
+  });
+
+  it('reject with a legal reason; a special procedure with its own time limit, then back in progress (keyboard)', async () => {
+    await open('QX01202611230013A');
+    await page.keyboard.press('Alt+R');
+    await page.getByTestId('dialog-reject').waitFor();
+    await page.getByTestId('dialog-confirm').click();
+    expect(await page.getByTestId('dialog-reject').count()).toBe(1); // no reason yet: nothing sent
+    await page.getByTestId('reject-reason').fill('申请事项依法不属于本行政机关职权范围（《行政许可法》第三十二条第一款第二项），请向有关行政机关申请。');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByTestId('application-status').textContent()).toBe('不予受理');
+    const rejected = await env.platform.repo.getApplication('E2E-RJ');
+    expect(rejected?.events.at(-1)?.note).toContain('第三十二条');
+
+    await open('QX01202611230014A');
+    await page.keyboard.press('Alt+A');
+    await page.getByTestId('dialog-accept').waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('application-status').textContent()).toBe('已受理');
+    await page.keyboard.press('Alt+P');
+    await page.getByTestId('dialog-special').waitFor();
+    expect(await page.getByTestId('dialog-special').innerText()).toContain('入户调查');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByTestId('application-status').textContent()).toBe('特别程序');
+    expect(await page.getByTestId('application').innerText()).toContain('特别程序');
+    await screenshot(page, 'window-special');
+    await page.keyboard.press('Alt+P');
+    await expect.poll(() => page.getByTestId('application-status').textContent()).toBe('在办');
+    const record = await env.platform.repo.getApplication('E2E-SP');
+    expect(record?.events.map((e) => e.status)).toEqual(['submitted', 'received', 'accepted', 'inProgress', 'specialProcedure', 'inProgress']);
   });
 });

@@ -45,6 +45,8 @@ export const WindowQueueEntry = z.object({
   trackingNumber: z.string(),
   itemCode: z.string(),
   itemName: z.string(),
+  /** Department id (DEP-GA) and its name. */
+  department: z.string(),
   departmentName: z.string(),
   status: z.string(),
   submittedAt: z.string(),
