@@ -6,10 +6,11 @@ import { useAccessStore } from './access-store';
 import { DevicePanel } from './DevicePanel';
 import { LogPanel } from './LogPanel';
 import { SettingsPanel } from './SettingsPanel';
+import { SyncSection } from './SyncSection';
 import './technician.css';
 
-type Tab = 'devices' | 'settings' | 'logs';
-const TABS: readonly Tab[] = ['devices', 'settings', 'logs'];
+type Tab = 'devices' | 'settings' | 'sync' | 'logs';
+const TABS: readonly Tab[] = ['devices', 'settings', 'sync', 'logs'];
 /** Activity tells the terminal at most this often; the session ends after 10 minutes without any. */
 const KEEP_ALIVE_MS = 60_000;
 
@@ -68,6 +69,7 @@ export function TechnicianConsole() {
       <div className="technician-body">
         {tab === 'devices' && <DevicePanel />}
         {tab === 'settings' && <SettingsPanel />}
+        {tab === 'sync' && <SyncSection />}
         {tab === 'logs' && <LogPanel />}
       </div>
     </main>

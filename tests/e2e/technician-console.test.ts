@@ -137,6 +137,14 @@ describe('technician console: hidden gesture + PIN, binding, device tests, setti
     await screenshot(page, 'technician-logs');
   });
 
+  it('platform sync: every figure, enrolment by code, refused records', async () => {
+    await page.getByTestId('tab-sync').click();
+    await page.getByTestId('sync-panel').waitFor();
+    await page.getByTestId('sync-enrol').waitFor();
+    expect(await kioskLayoutProblems(page)).toEqual([]);
+    await screenshot(page, 'technician-sync');
+  });
+
   it('exit ends the session and returns to the kiosk; the console asks for the PIN again', async () => {
     await page.getByTestId('technician-exit').click();
     await page.waitForURL((url) => url.pathname === '/');
