@@ -28,7 +28,7 @@ export function ActionBar({ staff }: { staff: { name: string; number: string } |
     const v = useWindowStore.getState().view;
     if (!v || v.stale) return;
     // The platform holds the application: its item code and department go with the rating (一次一评 ledger).
-    api.call('evaluation.request', { applicationId: v.applicationId, serviceName: v.itemName.slice(0, 100), staff, ...(v.itemCode ? { itemCode: v.itemCode.slice(0, 64) } : {}), ...(v.departmentName ? { department: v.departmentName.slice(0, 128) } : {}) }).then(
+    api.call('evaluation.request', { applicationId: v.applicationId, serviceName: v.itemName.slice(0, 100), staff, ...(v.itemCode ? { itemCode: v.itemCode.slice(0, 64) } : {}), ...(v.department ? { department: v.department.slice(0, 128) } : {}) }).then(
       () => setOutcome({ kind: 'info', key: 'window.result.evaluationRequested' }),
       () => setOutcome({ kind: 'info', key: 'window.result.evaluationFailed' }),
     );

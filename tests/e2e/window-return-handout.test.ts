@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './support/browser';
 import { ROOT } from './support/terminal';
-import { APPLICANT, deskLayoutProblems, documentPage, printedTexts, signIn, startWindowPlatform, startWindowTerminal, submitFromKiosk } from './support/window';
+import { APPLICANT, HALL, deskLayoutProblems, documentPage, printedTexts, signIn, startWindowPlatform, startWindowTerminal, submitFromKiosk } from './support/window';
 import type { WindowTerminal } from './support/window';
 
 const FORM = { 'applicant.name': APPLICANT.name, 'applicant.idNumber': APPLICANT.idNumber, 'applicant.gender': '1', 'applicant.nation': '01', 'applicant.birthDate': '1990-03-07', 'applicant.address': '湖南省长沙市芙蓉区五一大道1号', 'applicant.mobile': APPLICANT.phone, 'idcard.reason': 'expired', 'idcard.collect': 'window', 'idcard.needTemporary': '0' };
@@ -139,5 +139,26 @@ describe('window workstation: return for supplement, hand-out with identity chec
     await expect.poll(() => page.getByTestId('application-status').textContent()).toBe('在办');
     const record = await env.platform.repo.getApplication('E2E-SP');
     expect(record?.events.map((e) => e.status)).toEqual(['submitted', 'received', 'accepted', 'inProgress', 'specialProcedure', 'inProgress']);
+  });
+
+  it('after the hand-out the citizen rates on the customer screen; the rating reaches the platform tied to the application and the staff member', async () => {
+    const code = (await env.platform.admin('POST', '/admin/enrolment-codes', { hallId: HALL })).body as { code: string };
+    expect(await w1.app.sync.enrol(code.code, env.platform.url)).toMatchObject({ ok: true });
+    await open('QX01202611230012A');
+    const customer = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await customer.goto(new URL('/customer', w1.shell.url).toString());
+    await page.getByTestId('action-evaluate').click();
+    await expect.poll(() => page.getByTestId('outcome').textContent()).toContain('已请群众在评价器上评价');
+    await customer.getByTestId('rating-panel').waitFor();
+    expect(await customer.getByTestId('rating-staff').innerText()).toContain('A0317');
+    await customer.getByTestId('rate-非常满意').click();
+    if (await customer.getByTestId('rating-submit').isVisible().catch(() => false)) await customer.getByTestId('rating-submit').click();
+    await customer.getByTestId('customer-thanks').waitFor();
+    await customer.close();
+    // The window page never shows the level.
+    expect(await page.locator('body').innerText()).not.toContain('非常满意');
+    await expect.poll(async () => (await env.platform.repo.evaluationStats('window', HALL)).find((s) => s.key === 'A0317')?.count ?? 0, { timeout: 20_000 }).toBe(1);
+    expect((await env.platform.repo.evaluationStats('department', HALL)).map((s) => s.key)).toEqual(['DEP-GA']);
+    expect((await env.platform.repo.evaluationStats('item', HALL)).map((s) => s.key)).toEqual(['GA-03']);
   });
 });
