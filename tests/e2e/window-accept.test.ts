@@ -125,4 +125,25 @@ describe('window workstation: queue, application, accept', () => {
     expect(printedTexts(w1.app).at(-1)).toContain('受理通知书');
     expect((await env.platform.repo.getApplication('E2E-A2'))?.status).toBe('accepted');
   });
+
+  it('finds by a scanned receipt QR and by the ID card on the reader; locks and unlocks with the PIN', async () => {
+    await w1.app.dispatcher.dispatch('sim.scanner.scan', { text: 'QX01202611230001A' }, { role: 'window' });
+    await expect.poll(() => page.getByTestId('application-tracking').textContent()).toBe('QX01202611230001A');
+
+    await page.getByRole('button', { name: /放置 居民身份证 · 张三/ }).click();
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Alt+C');
+    await expect.poll(() => page.getByTestId('queue-row').count()).toBe(2);
+    expect(await page.locator('.window-queue-head h2').textContent()).toBe('查找结果 2 件');
+
+    await page.keyboard.press('Alt+L');
+    await page.getByTestId('unlock-pin').waitFor();
+    expect(await page.locator('body').innerText()).not.toContain('QX01202611230001A');
+    await page.getByTestId('unlock-pin').fill('111111');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[role="alert"]').textContent()).toBe('密码错误');
+    await page.getByTestId('unlock-pin').fill('246810');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('workstation').waitFor();
+  });
 });
