@@ -4,9 +4,21 @@ import { SHORTCUT_LABEL } from './shortcuts';
 import { byLabel } from './labels';
 import { useWindowStore } from './window-store';
 
+/** The pre-check matters while the window decides on acceptance; afterwards it is noise. */
+const BEFORE_ACCEPTANCE = new Set(['submitted', 'prechecked', 'received', 'supplementRequired']);
+
 const when = (iso: string) => {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('zh-CN', { hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleString('zh-CN', {
+        hour12: false,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      });
 };
 
 /** The open application: applicant (masked until revealed), merged form, pre-check, history. */
@@ -15,7 +27,12 @@ export function ApplicationPanel() {
   const view = useWindowStore((s) => s.view);
   const loading = useWindowStore((s) => s.viewLoading);
   const reveal = useWindowStore((s) => s.reveal);
-  if (!view) return <div className="window-detail window-empty">{loading ? t('window.detail.loading') : t('window.detail.none')}</div>;
+  if (!view)
+    return (
+      <div className="window-detail window-empty">
+        {loading ? t('window.detail.loading') : t('window.detail.none')}
+      </div>
+    );
   return (
     <div className="window-detail" data-testid="application" data-status={view.status}>
       <div className="window-detail-head">
@@ -29,8 +46,14 @@ export function ApplicationPanel() {
               {t(`window.status.${view.status}`, { defaultValue: view.status })}
             </span>
             <DeadlineBadge entry={view} />
-            {view.deadline.workingDaysLeft !== null && view.deadline.state !== 'overdue' && <span className="window-muted">{t('window.queue.left', { count: view.deadline.workingDaysLeft })}</span>}
-            {view.stale && <span className="window-pill window-pill-offline">{t('window.detail.stale')}</span>}
+            {view.deadline.workingDaysLeft !== null && view.deadline.state !== 'overdue' && (
+              <span className="window-muted">
+                {t('window.queue.left', { count: view.deadline.workingDaysLeft })}
+              </span>
+            )}
+            {view.stale && (
+              <span className="window-pill window-pill-offline">{t('window.detail.stale')}</span>
+            )}
           </div>
         </div>
       </div>
@@ -48,7 +71,13 @@ export function ApplicationPanel() {
         {view.revealed ? (
           <span className="window-muted">{t('window.detail.revealed')}</span>
         ) : (
-          <button type="button" className="wbtn wbtn-small" data-testid="reveal" onClick={() => void reveal()} disabled={view.stale}>
+          <button
+            type="button"
+            className="wbtn wbtn-small"
+            data-testid="reveal"
+            onClick={() => void reveal()}
+            disabled={view.stale}
+          >
             {t('window.detail.reveal')}
             <kbd>{SHORTCUT_LABEL.reveal}</kbd>
           </button>
@@ -58,21 +87,26 @@ export function ApplicationPanel() {
         </span>
       </div>
       <div className="window-detail-scroll">
-        <section aria-label={t('window.detail.precheck')}>
-          <h3>{t('window.detail.precheck')}</h3>
-          {view.precheck.problems.length === 0 ? (
-            <p className="window-ok">{t('window.detail.precheckOk')}</p>
-          ) : (
-            <ul className="window-problems" data-testid="precheck-problems">
-              {view.precheck.problems.map((p, i) => (
-                <li key={`${p.kind}-${p.subject}-${i}`} className={p.blocking ? 'window-problem-blocking' : ''}>
-                  <strong>{p.subject}</strong> {p.message}
-                </li>
-              ))}
-            </ul>
-          )}
-          {!view.complete && <p className="window-warn">{t('window.detail.incomplete')}</p>}
-        </section>
+        {BEFORE_ACCEPTANCE.has(view.status) && (
+          <section aria-label={t('window.detail.precheck')}>
+            <h3>{t('window.detail.precheck')}</h3>
+            {view.precheck.problems.length === 0 ? (
+              <p className="window-ok">{t('window.detail.precheckOk')}</p>
+            ) : (
+              <ul className="window-problems" data-testid="precheck-problems">
+                {view.precheck.problems.map((p, i) => (
+                  <li
+                    key={`${p.kind}-${p.subject}-${i}`}
+                    className={p.blocking ? 'window-problem-blocking' : ''}
+                  >
+                    <strong>{p.subject}</strong> {p.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {!view.complete && <p className="window-warn">{t('window.detail.incomplete')}</p>}
+          </section>
+        )}
         <section aria-label={t('window.detail.form')}>
           <h3>{t('window.detail.form')}</h3>
           {view.form.map((section) => (
@@ -102,7 +136,19 @@ export function ApplicationPanel() {
                 {t('window.detail.agents')}：{view.agents.map((a) => `${a.name} ${a.idNumber}`).join('；')}
               </p>
             )}
-            {view.delivery && <p>{t('window.detail.delivery', { how: view.delivery.method === 'mail' ? `${t('window.handout.mail')} ${view.delivery.mailTracking ?? ''}` : t('window.handout.collect'), at: when(view.delivery.at) })}</p>}
+            {view.delivery && (
+              <p data-testid="delivery">
+                {t('window.detail.delivery', {
+                  how:
+                    view.delivery.method === 'mail'
+                      ? `${t('window.handout.mail')} ${view.delivery.mailTracking ?? ''}`
+                      : t(
+                          `window.detail.collectedBy.${view.delivery.collector === 'agent' ? 'agent' : 'applicant'}`,
+                        ),
+                  at: when(view.delivery.at),
+                })}
+              </p>
+            )}
           </section>
         )}
         <section aria-label={t('window.detail.history')}>
@@ -110,7 +156,9 @@ export function ApplicationPanel() {
           <ol className="window-history" data-testid="history">
             {view.history.map((h, i) => (
               <li key={`${h.at}-${i}`}>
-                <span className="window-mono">{when(h.at)}</span> <strong>{t(`window.status.${h.status}`, { defaultValue: h.status })}</strong> <span className="window-muted">{byLabel(t, h.by)}</span>
+                <span className="window-mono">{when(h.at)}</span>{' '}
+                <strong>{t(`window.status.${h.status}`, { defaultValue: h.status })}</strong>{' '}
+                <span className="window-muted">{byLabel(t, h.by)}</span>
                 {h.note && <div className="window-note">{h.note}</div>}
               </li>
             ))}
