@@ -34,14 +34,14 @@ export function ScreenFrame({ title, children, footer, showBack = true, onBack, 
           <button type="button" className="button button-secondary" onClick={goHome}>
             {t('nav.home')}
           </button>
+          <button type="button" className="button button-secondary" onClick={finish} data-testid="finish">
+            {t('nav.finish')}
+          </button>
         </div>
         <div className="header-actions">
           <SpeechToggle />
           <ElderlyToggle />
           <LanguageToggle />
-          <button type="button" className="button button-secondary" onClick={finish} data-testid="finish">
-            {t('nav.finish')}
-          </button>
         </div>
       </header>
       <h1 className="screen-title">{title}</h1>
