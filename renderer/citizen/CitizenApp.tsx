@@ -19,6 +19,7 @@ import { SubmittedScreen } from './SubmittedScreen';
 import { connectCitizenSession } from './session-bridge';
 import { SpeechPrompts } from './SpeechPrompts';
 import './citizen.css';
+import './form.css';
 
 function Step() {
   const step = useFlowStore((s) => s.step);
