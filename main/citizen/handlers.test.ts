@@ -90,6 +90,7 @@ describe('citizen handlers: check, pre-check, submit, progress', () => {
     await identify();
     await capture(ID_CARD, 2);
     await capture(PHOTO, 1);
+    await capture('SM-NOT-IN-THIS-FORM:applicant', 1);
     let committedAtPrint = -1;
     f.printer.onPrint = () => {
       committedAtPrint = f.store.applications.findByApplicant(card('resident-zhang').idNumber).length;

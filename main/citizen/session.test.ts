@@ -54,10 +54,11 @@ describe('citizen session (privileged side)', () => {
   });
 
   it('refuses the same card for a second holder (the father cannot be pre-filled with the mother’s card)', () => {
-    const session = sessionWith();
+    const session = sessionWith({ current: li });
     session.begin();
     session.cardRead(li);
     session.useCard('mother');
+    expect(codeOf(() => session.useCard('father'))).toBe('NOT_FOUND');
     session.cardRead(li);
     expect(codeOf(() => session.useCard('father'))).toBe('CONFLICT');
     session.cardRead(zhang);

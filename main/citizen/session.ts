@@ -123,6 +123,7 @@ export class CitizenSession {
    */
   useCard(holder: string): CardDetails {
     this.requireOpen();
+    const fresh = this.waiting !== null;
     const card = this.waiting ?? this.reader()?.currentCard() ?? null;
     if (!card) throw new ContractError('NOT_FOUND', '请放置身份证 (place the ID card on the reader)');
     if (!card.idNumberValid) throw new ContractError('BAD_INPUT', '证件号码未通过校验，请到人工窗口办理 (the card number failed validation)');
@@ -130,7 +131,9 @@ export class CitizenSession {
       if (other === holder || binding.details.source !== 'card' || binding.details.idNumber !== card.idNumber) continue;
       // The person at the kiosk says they act for someone else: their card moves to the agent role.
       if (holder === 'agent') this.bindings.delete(other);
-      else throw new ContractError('CONFLICT', `这张证件已用于${other}，请放置另一人的证件 (this card is already used for ${other})`);
+      // Still lying there from the previous holder: not a new card yet.
+      else if (!fresh) throw new ContractError('NOT_FOUND', '请放置下一位的身份证 (place the next person’s ID card)');
+      else throw new ContractError('CONFLICT', '这张证件刚才已经读取过，请放置另一人的身份证 (this card was already read for someone else in this application)');
     }
     this.waiting = null;
     const details = detailsOfCard(card, holder);

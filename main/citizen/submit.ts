@@ -83,7 +83,9 @@ export async function submitApplication(deps: CitizenDeps, subject: Subject, inp
       ? [{ key: p.material, pages: 0, trust: 'C' as const, promisedBy: decided.service.calendar.addWorkingDays(today, p.promiseWorkdays).date }]
       : [],
   );
-  const files = session.capturedMaterials().map(({ key }) => ({ key, pages: session.pagesOf(key) }));
+  // Only pages of this application's materials are kept; anything else captured in the session is not.
+  const wanted = new Set(decided.materials.map((m) => m.key));
+  const files = session.capturedMaterials().flatMap(({ key }) => (wanted.has(key) ? [{ key, pages: session.pagesOf(key) }] : []));
   const record = persistSubmission(
     deps.store,
     {

@@ -159,7 +159,7 @@ describe('application step machine (no DOM, real terminal handlers)', () => {
     expect(store.getState().holderIndex).toBe(1);
     f.session.cardRead(card('resident-li'));
     await store.getState().cardPlaced();
-    expect(store.getState().identifyError).toContain('mother');
+    expect(store.getState().identifyError).toContain('已经读取过');
     store.getState().skipHolder();
     expect(store.getState().skipped).toEqual(['father']);
     expect(useFlowStore.getState().step).toBe('form');
