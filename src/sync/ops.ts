@@ -1,7 +1,7 @@
 // Builders from local records to outbox operations. Each names its idempotency key (the platform applies a
 // key once per hall, whichever terminal or identity sends it) and orders by application id, so the
 // operations of one application reach the platform in the order they happened here.
-import type { ApplicationRecord } from '../store/application-repository';
+import type { ApplicationRecord, PersonalData } from '../store/application-repository';
 import type { EvaluationRecord } from '../store/evaluation-repository';
 import type { AuditEntry } from '../domain/application/state-machine';
 import type { NewOutboxOp } from './outbox';
@@ -31,6 +31,24 @@ export class OpBuildError extends Error {
 
 const submitKey = (id: string) => `submit:${id}`;
 
+const PHONE_MAX = 32;
+
+/**
+ * The applicant's mobile number from the form. Catalogue fields are named `<holder>.mobile` (applicant.mobile
+ * for an item, mother.mobile or legalRep.mobile in a bundle): the holder is the one whose `<holder>.idNumber`
+ * is the applicant's ID number, else `applicant`.
+ */
+export function applicantPhone(personal: Pick<PersonalData, 'applicant' | 'values'>): string | undefined {
+  const holders = Object.entries(personal.values)
+    .filter(([key, value]) => key.endsWith('.idNumber') && value === personal.applicant.idNumber)
+    .map(([key]) => key.slice(0, -'.idNumber'.length));
+  for (const holder of [...holders, 'applicant']) {
+    const phone = personal.values[`${holder}.mobile`];
+    if (typeof phone === 'string' && phone.length > 0 && phone.length <= PHONE_MAX) return phone;
+  }
+  return undefined;
+}
+
 /** application.submitted with the blobs of every material that has one. */
 export function submissionOp(record: ApplicationRecord, context: SubmissionContext): NewOutboxOp {
   if (!record.personal) throw new OpBuildError('PURGED', 'the application was purged; nothing left to send');
@@ -41,7 +59,7 @@ export function submissionOp(record: ApplicationRecord, context: SubmissionConte
     if (!facts) throw new OpBuildError('BLOB_MISSING', `material ${m.key} has no stored file`);
     blobs.push({ sha256: m.sha256, size: facts.bytes, mediaType: facts.mediaType, material: m.key });
   }
-  const phone = record.personal.values['applicant.phone'] ?? record.personal.values.phone;
+  const phone = applicantPhone(record.personal);
   return {
     kind: 'application.submitted',
     idempotencyKey: submitKey(record.id),
@@ -55,7 +73,7 @@ export function submissionOp(record: ApplicationRecord, context: SubmissionConte
       applicant: {
         name: record.personal.applicant.name,
         idNumber: record.personal.applicant.idNumber,
-        ...(typeof phone === 'string' && phone.length > 0 && phone.length <= 32 ? { phone } : {}),
+        ...(phone ? { phone } : {}),
       },
       form: { ...record.personal.values },
       blobs,
