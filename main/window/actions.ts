@@ -7,7 +7,7 @@ import type { ReceiptDocument, WindowActInput, WindowActResult } from '../../src
 import type { ActionRequest, ActionResponse, StaffErrorBody } from '../../platform/staff/protocol';
 import { printDocument } from '../citizen/print';
 import type { PendingAction } from './cache';
-import { acceptanceDocument, deliveryDocument, oneTimeDocument, supplementReason } from './notices';
+import { acceptanceDocument, deliveryDocument, oneTimeDocument, rejectionDocument, supplementReason } from './notices';
 import type { NoticeContext } from './notices';
 import type { WindowCore } from './service';
 import type { ActiveSession } from './session';
@@ -79,21 +79,27 @@ export class WindowActions {
       this.core.options.publish('window.queueChanged', { reason: 'action' });
       return { outcome: 'queued', pendingActions: this.core.options.cache.pendingCount(session.windowId) };
     }
-    const result = await this.settle(session, input.applicationId, answer, { action: input.action, issues: input.issues ?? [] });
+    const result = await this.settle(session, input.applicationId, answer, { action: input.action, issues: input.issues ?? [], reason: request.reason ?? null });
     this.core.options.publish('window.queueChanged', { reason: result.outcome === 'conflict' ? 'conflict' : 'action' });
     return result;
   }
 
   /** Turns the platform's answer into the screen's, printing the notice of a done action. */
-  private async settle(session: ActiveSession, applicationId: string, answer: StaffAnswer<ActionResponse>, what: { action: WindowActInput['action']; issues: NonNullable<WindowActInput['issues']> }): Promise<WindowActResult> {
+  private async settle(
+    session: ActiveSession,
+    applicationId: string,
+    answer: StaffAnswer<ActionResponse>,
+    what: { action: WindowActInput['action']; issues: NonNullable<WindowActInput['issues']>; reason: string | null },
+  ): Promise<WindowActResult> {
     switch (answer.kind) {
       case 'ok': {
         let doc: ReceiptDocument | null = null;
         let promisedDate: string | null = null;
-        if (what.action === 'accept' || what.action === 'supplement') {
+        if (what.action === 'accept' || what.action === 'supplement' || what.action === 'reject') {
           const ctx = await this.noticeContext(session, applicationId, answer.value.at);
           if (ctx && what.action === 'accept') ({ doc, promisedDate } = acceptanceDocument(ctx));
           if (ctx && what.action === 'supplement' && what.issues.length > 0) doc = oneTimeDocument(ctx, what.issues);
+          if (ctx && what.action === 'reject' && what.reason) doc = rejectionDocument(ctx, what.reason);
         }
         const printed = doc ? await this.print(session, applicationId, doc) : 'none';
         return { outcome: 'done', status: answer.value.status, printed, promisedDate };
@@ -191,7 +197,7 @@ export class WindowActions {
       if (answer.kind === 'ok') {
         cache.settle(stored.id, 'applied', answer.value.status, at);
         applied += 1;
-        await this.settle(session, stored.applicationId, answer, { action: request.action, issues: stored.action.issues ?? [] });
+        await this.settle(session, stored.applicationId, answer, { action: request.action, issues: stored.action.issues ?? [], reason: request.reason ?? null });
       } else if (answer.code === 'CONFLICT') {
         cache.settle(stored.id, 'conflict', answer.error.current?.status ?? 'unknown', at);
         this.core.replayConflicts = [...this.core.replayConflicts, { trackingNumber: stored.action.trackingNumber, action: request.action, status: answer.error.current?.status ?? 'unknown', by: answer.error.current?.by ?? null }];

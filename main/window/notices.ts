@@ -7,6 +7,7 @@ import { promisedDate } from '../../src/domain/application/deadlines';
 import { acceptanceNotice } from '../../src/documents/acceptance-notice';
 import { deliverySlip } from '../../src/documents/delivery-slip';
 import { oneTimeNotice } from '../../src/documents/one-time-notice';
+import { rejectionNotice } from '../../src/documents/rejection-notice';
 import type { RevealResponse, WindowApplicationDetail } from '../../platform/staff/protocol';
 import type { CatalogService } from '../catalog';
 import { hallDate } from './view';
@@ -71,6 +72,24 @@ export function oneTimeDocument(ctx: NoticeContext, issues: readonly WindowSuppl
     issues: issues.map((i) => ({ ...i, whereToGet: i.whereToGet || '请咨询受理窗口' })),
     window: ctx.windowName.slice(0, 40),
     contactPhone: hall(ctx.catalog).phone,
+    hallName: hall(ctx.catalog).name,
+    printedAt: ctx.printedAt,
+  });
+}
+
+/** 不予受理通知书 with the staff member's reason and legal basis, addressed to the applicant. */
+export function rejectionDocument(ctx: NoticeContext, reason: string): ReceiptDocument {
+  return rejectionNotice({
+    noticeNumber: noticeNumber('BSL', ctx),
+    trackingNumber: ctx.detail.trackingNumber,
+    applicantName: ctx.applicant.applicantName,
+    idNumber: ctx.applicant.applicantIdNumber,
+    serviceName: serviceName(ctx.catalog, ctx.detail.itemCode),
+    submittedAt: ctx.detail.submittedAt,
+    decidedAt: hallDate(ctx.at),
+    reason: reason.slice(0, 2000),
+    window: ctx.windowName.slice(0, 60),
+    staffNumber: ctx.staffNumber.slice(0, 20),
     hallName: hall(ctx.catalog).name,
     printedAt: ctx.printedAt,
   });

@@ -12,6 +12,7 @@ export * from './application-receipt';
 export * from './fallback';
 export * from './one-time-notice';
 export * from './queue-ticket';
+export * from './rejection-notice';
 export * from './test-page';
 export * from './samples';
 

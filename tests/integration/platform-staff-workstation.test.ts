@@ -122,16 +122,29 @@ describe.each(engines)('window workstation against the platform on $name', ({ sk
     expect(notice).toContain(`预计于${chineseDate(due)}前办结`);
     expect(notice).toContain('张三');
     expect(notice).not.toContain('430102199003071234');
+
+    // 不予受理 prints its notice with the reason and legal basis.
+    await submit('WS-2');
+    const reason = '申请事项依法不需要取得行政许可（《行政许可法》第三十二条第一款第一项）';
+    expect(await w1.ws.actions.act({ applicationId: 'WS-2', action: 'reject', expectedStatus: 'submitted', reason })).toMatchObject({ outcome: 'done', status: 'rejected', printed: 'printed' });
+    const rejection = w1.printed().at(-1)?.join('') ?? '';
+    expect(rejection).toContain('不予受理通知书');
+    expect(rejection).toContain(reason);
+    expect(rejection).toContain('居民身份证换领');
+    expect(rejection).toContain('综合窗口 1');
+    expect(rejection).not.toContain('430102199003071234');
   });
 
   it.skipIf(skip)('offline: the last synced queue marked stale, actions queued in order and applied when the platform is back', async () => {
     await submit('OFF-1');
     await submit('OFF-2');
+    await submit('OFF-3');
     const w1 = await station('W01');
     await w1.ws.handlers['window.signIn']({ staffNumber: 'A0317', pin: PIN }, { role: 'window' });
     await w1.ws.core.queue();
     await w1.ws.core.application('OFF-1');
     await w1.ws.core.application('OFF-2');
+    await w1.ws.core.application('OFF-3');
 
     proxy.setPlan(() => 'drop');
     const stale = await w1.ws.core.queue();
@@ -141,6 +154,7 @@ describe.each(engines)('window workstation against the platform on $name', ({ sk
     expect(await w1.ws.actions.act({ applicationId: 'OFF-1', action: 'accept', expectedStatus: 'submitted' })).toEqual({ outcome: 'queued', pendingActions: 1 });
     const issues = [{ material: '居民户口簿', problem: 'missing' as const, detail: '户主页和本人页', whereToGet: '户籍所在地派出所' }];
     expect(await w1.ws.actions.act({ applicationId: 'OFF-2', action: 'supplement', expectedStatus: 'submitted', issues })).toEqual({ outcome: 'queued', pendingActions: 2 });
+    expect(await w1.ws.actions.act({ applicationId: 'OFF-3', action: 'reject', expectedStatus: 'submitted', reason: '不属于本机关职权范围' })).toEqual({ outcome: 'queued', pendingActions: 3 });
     expect((await w1.ws.core.queue()).applications.find((a) => a.applicationId === 'OFF-1')).toMatchObject({ pending: true, actions: [] });
     expect(await status('OFF-1')).toBe('submitted');
 
@@ -151,12 +165,15 @@ describe.each(engines)('window workstation against the platform on $name', ({ sk
     expect(await status('OFF-2')).toBe('supplementRequired');
     const events = (await p.repo.getApplication('OFF-2'))?.events.map((e) => e.source) ?? [];
     expect(events.at(-1)).toBe('staff:A0317@window:W01');
-    await until(() => w1.printed().length >= jobsBefore + 2, 'both notices printed');
+    expect(await status('OFF-3')).toBe('rejected');
+    await until(() => w1.printed().length >= jobsBefore + 3, 'the three notices printed');
     const papers = w1.printed().slice(jobsBefore).map((lines) => lines.join(''));
-    expect(papers).toHaveLength(2);
+    expect(papers).toHaveLength(3);
     expect(papers[0]).toContain('受理通知书');
     expect(papers[1]).toContain('一次性告知书');
     expect(papers[1]).toContain('居民户口簿');
+    expect(papers[2]).toContain('不予受理通知书');
+    expect(papers[2]).toContain('不属于本机关职权范围。');
   });
 
   it.skipIf(skip)('two windows on one application: the window replaying its offline action is told who acted first', async () => {
