@@ -18,6 +18,12 @@ export const ApplicationReceiptData = z.object({
 });
 export type ApplicationReceiptData = z.infer<typeof ApplicationReceiptData>;
 
+/** The same words the submitted screen shows: a receipt is not a 受理. */
+export const NOT_ACCEPTED = {
+  zh: '提交不等于受理：工作人员审核后会通知您办理结果。',
+  en: 'Submitted does not mean accepted: staff will review it and tell you the result.',
+} as const;
+
 /** 回执: what the citizen takes home after submitting at the kiosk. Name and ID number are masked. */
 export function applicationReceipt(data: ApplicationReceiptData, lang: Language = {}): ReceiptDocument {
   const blocks: ReceiptBlockInput[] = [
@@ -31,6 +37,8 @@ export function applicationReceipt(data: ApplicationReceiptData, lang: Language 
     { kind: 'rule' },
     { kind: 'text', text: lang.english ? '申请事项 Items' : '申请事项', bold: true },
     ...data.items.map((item, i): ReceiptBlockInput => ({ kind: 'text', text: `${i + 1}. ${item}` })),
+    { kind: 'rule' },
+    ...paragraph(NOT_ACCEPTED.zh, NOT_ACCEPTED.en, lang),
     { kind: 'rule' },
     { kind: 'text', text: lang.english ? '查询办理进度 How to check progress' : '查询办理进度', bold: true },
     ...data.queryBy.map((way): ReceiptBlockInput => ({ kind: 'text', text: `· ${way}` })),

@@ -34,6 +34,7 @@ describe('documents, checked on what the printer would print', () => {
     expect(text).toContain('2. 户口迁入（投靠子女）');
     expect(text).toMatch(/承诺办结\s+2026年12月07日/);
     expect(text).toContain('· 拨打 12345 热线');
+    expect(text.replaceAll('\n', '')).toContain('提交不等于受理：工作人员审核后会通知您办理结果。');
     expect(job.qrCodes).toEqual(['TRK2026000123']);
     expect(qrFromPng(renderPng(job))).toBe('TRK2026000123');
     expect(job.cuts).toBe(1);
@@ -94,6 +95,8 @@ describe('documents, checked on what the printer would print', () => {
     expect(zh).not.toContain('Application Receipt');
     expect(en).toContain('Application Receipt');
     expect(en).toContain('办件回执');
+    expect(en.replace(/\s+/g, ' ')).toContain('Submitted does not mean accepted: staff will review it and tell you the result.');
+    expect(zh).not.toContain('Submitted does not mean accepted');
   });
 
   it('every kind fits both paper widths without overflowing lines', () => {

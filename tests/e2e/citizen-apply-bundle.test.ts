@@ -86,6 +86,7 @@ describe('citizen: a bundle in English, landscape, attract screen → printed re
     const printed = lastPrinted(kiosk.terminal.app);
     expect(printed.outcome).toBe('printed');
     expect(printed.qr).toEqual([trackingNo]);
+    expect(printed.lines.join(' ').replace(/\s+/g, ' ')).toContain('Submitted does not mean accepted: staff will review it and tell you the result.');
     await checkStep(page, 'citizen-bundle-7-submitted');
   });
 

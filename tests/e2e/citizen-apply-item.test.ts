@@ -102,6 +102,7 @@ describe('citizen: apply for one item, attract screen → printed receipt', () =
     expect(printed.outcome).toBe('printed');
     expect(printed.qr).toEqual([trackingNo]);
     expect(printed.lines.join('\n')).toContain(trackingNo);
+    expect(printed.lines.join('')).toContain('提交不等于受理：工作人员审核后会通知您办理结果。');
     expect(printed.lines.join('\n')).not.toContain('430102199003071234');
     await checkStep(page, 'citizen-apply-10-submitted');
   });
