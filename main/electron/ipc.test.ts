@@ -51,6 +51,19 @@ describe('IPC adapter', () => {
     expect(await invoke(sender, 'system.info', { x: 1 })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 
+  it('forwards a rating level only to the customer page', () => {
+    const { bus, contents } = setup();
+    const finished = { requestId: 'r1', applicationId: 'APP-1', outcome: 'rated' as const, level: '不满意' as const };
+    contents.url = 'app://window/index.html';
+    bus.publish('evaluation.finished', finished);
+    contents.url = 'app://customer/index.html';
+    bus.publish('evaluation.finished', finished);
+    expect(contents.sent).toEqual([
+      [EVENT_CHANNEL, 'evaluation.finished', { requestId: 'r1', applicationId: 'APP-1', outcome: 'rated' }],
+      [EVENT_CHANNEL, 'evaluation.finished', finished],
+    ]);
+  });
+
   it('forwards bus events to live windows and unregisters cleanly', () => {
     const { bus, contents, ipc, dispose } = setup();
     bus.publish('idcard.removed', {});

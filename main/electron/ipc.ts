@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { Dispatcher, WindowRole } from '../../src/contract';
 import type { EventBus } from '../event-bus';
+import { eventForRole } from '../role-events';
 
 export const INVOKE_CHANNEL = 'contract:invoke';
 export const EVENT_CHANNEL = 'contract:event';
@@ -69,7 +70,8 @@ export function registerIpc(ipcMain: IpcMain, dispatcher: Dispatcher, bus: Event
   });
   const unsubscribe = bus.subscribe((name, payload) => {
     for (const contents of windows()) {
-      if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, name, payload);
+      // Each page hears an event as its role may (a rating's level reaches only the customer page).
+      if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, name, eventForRole(roleOfSender(contents.getURL()), name, payload));
     }
   });
   return () => {

@@ -1,6 +1,7 @@
 import { ContractError } from '../../src/contract';
 import type { Handlers } from '../../src/contract';
 import type { EvaluationDesk } from '../evaluation/desk';
+import { requestForRole } from '../role-events';
 
 type EvaluationMethod = 'evaluation.request' | 'evaluation.pending' | 'evaluation.cancel' | 'evaluation.submit' | 'sim.evaluation.request';
 
@@ -20,8 +21,12 @@ export function evaluationHandlers(desk: EvaluationDesk, simulated: SimulatedWin
       if (!latest) throw new ContractError('NOT_FOUND', '本终端还没有办件，请先在自助终端提交一件 (no application on this terminal yet)');
       return desk.request({ ...latest, staff: { ...SIMULATED_STAFF } });
     },
-    'evaluation.request': (input) => desk.request(input),
-    'evaluation.pending': () => ({ request: desk.current() }),
+    'evaluation.request': (input, ctx) => {
+      const request = desk.request(input);
+      return requestForRole(ctx.role, request) ?? request;
+    },
+    // The window asks too (to show that a rating is pending): never with the pad's preset level.
+    'evaluation.pending': (_input, ctx) => ({ request: requestForRole(ctx.role, desk.current()) }),
     'evaluation.cancel': ({ requestId }, ctx) => ({ cancelled: desk.cancel(requestId, ctx.role) }),
     'evaluation.submit': ({ applicationId, requestId, level, reasons, text }, ctx) => desk.submit({ applicationId, requestId, level, reasons, text }, ctx.role),
   };

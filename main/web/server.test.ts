@@ -105,6 +105,21 @@ describe('web shell', () => {
     conn.ws.close();
   });
 
+  it('delivers each event as the page’s role may hear it: a rating level reaches only the customer page', async () => {
+    const kiosk = await tryConnect(api(shell.token, 'kiosk'), origin());
+    const customer = await tryConnect(api(shell.token, 'customer'), origin());
+    if (kiosk.outcome !== 'open' || customer.outcome !== 'open') throw new Error('no connection');
+    const heard = { kiosk: [] as ServerMessage[], customer: [] as ServerMessage[] };
+    kiosk.ws.on('message', (d: Buffer) => heard.kiosk.push(JSON.parse(d.toString()) as ServerMessage));
+    customer.ws.on('message', (d: Buffer) => heard.customer.push(JSON.parse(d.toString()) as ServerMessage));
+    bus.publish('evaluation.finished', { requestId: 'r1', applicationId: 'APP-1', outcome: 'rated', level: '非常满意' });
+    await expect.poll(() => heard.kiosk.length + heard.customer.length).toBe(2);
+    expect(heard.customer[0]).toEqual({ type: 'event', event: 'evaluation.finished', payload: { requestId: 'r1', applicationId: 'APP-1', outcome: 'rated', level: '非常满意' } });
+    expect(heard.kiosk[0]).toEqual({ type: 'event', event: 'evaluation.finished', payload: { requestId: 'r1', applicationId: 'APP-1', outcome: 'rated' } });
+    kiosk.ws.close();
+    customer.ws.close();
+  });
+
   it('refuses a WebSocket from a foreign origin', async () => {
     expect((await tryConnect(api(shell.token), 'http://evil.example')).outcome).toBe(403);
     expect((await tryConnect(api(shell.token), `http://127.0.0.1:${shell.port + 1}`)).outcome).toBe(403);

@@ -9,6 +9,7 @@ import { ClientMessage, MAX_MESSAGE_BYTES } from '../../src/contract';
 import type { Dispatcher, ServerMessage, WindowRole } from '../../src/contract';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../log';
+import { eventForRole } from '../role-events';
 import { contentSecurityPolicy } from '../shared/csp';
 import { readStatic } from '../shared/static-files';
 
@@ -154,7 +155,9 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     };
     // One connection id per WebSocket: a technician unlock belongs to it and ends when it closes.
     const connection = `ws:${randomUUID()}`;
-    const unsubscribe = options.bus.subscribe((event, payload) => send({ type: 'event', event, payload }));
+    // Each page hears an event as its role may (a rating's level reaches only the customer page).
+    const pageRole = roleOf.get(ws) ?? null;
+    const unsubscribe = options.bus.subscribe((event, payload) => send({ type: 'event', event, payload: eventForRole(pageRole, event, payload) }));
     let ended = false;
     const end = () => {
       unsubscribe();
