@@ -72,10 +72,11 @@ export function createApp({ options, shell, version, logger: baseLogger, safeSto
   let catalog = loadCatalog(store, logger);
   const bus = new EventBus((name, message) => logger.error('dropped invalid event', { event: name, message }));
   const devices = createDeviceSet(options.devices);
-  const identity = new IdentityService(store.settings, logger, undefined, {
+  // Until a technician sets it, the hall code is the current catalogue's (asked again after a reload).
+  const identity = new IdentityService(store.settings, logger, undefined, () => ({
     paperWidthMm: process.env.HALL_PRINTER_PAPER?.trim() === '58' ? 58 : 80,
     ...(catalog ? { hallCode: catalog.catalog.file.hall.code } : {}),
-  });
+  }));
   const technician = new TechnicianAuth({ settings: store.settings, logger, devices: options.devices, env: process.env });
   // Bound roles replace the profile's defaults before anything starts; then every role is wired to the bus.
   const binder = new DeviceBinder({
@@ -96,6 +97,8 @@ export function createApp({ options, shell, version, logger: baseLogger, safeSto
     publish: (name, payload) => bus.publish(name, payload),
     logger,
     terminal: () => identity.get().terminalNumber,
+    // Called only on a rating, long after `citizen` below exists.
+    kioskSubmission: () => citizen.session.lastSubmission()?.applicationId ?? null,
   });
   const sync = new TerminalSync({
     store,
@@ -118,7 +121,7 @@ export function createApp({ options, shell, version, logger: baseLogger, safeSto
     ...(options.idle ? { idle: options.idle } : {}),
   };
 
-  const citizen = createCitizen({ store, catalog: () => catalog, devices, logger, terminalId: () => identity.get().terminalNumber });
+  const citizen = createCitizen({ store, catalog: () => catalog, devices, logger, terminalId: () => identity.get().terminalNumber, hallCode: () => identity.get().hallCode });
   const windowName = windowId ?? process.env.HALL_WINDOW_ID ?? 'W01';
   const workstation = createWorkstation({
     windowId: windowName,

@@ -4,6 +4,7 @@ import type { Store } from '../../src/store';
 import type { CatalogService } from '../catalog';
 import type { DeviceSet } from '../devices';
 import type { Logger } from '../log';
+import { DEFAULT_IDENTITY } from '../technician/identity';
 import { citizenHandlers } from './handlers';
 import { CitizenSession } from './session';
 
@@ -21,10 +22,12 @@ export interface CitizenOptions {
   logger: Logger;
   /** The terminal number as the technician set it (read at each submission). */
   terminalId?: () => string;
+  /** The terminal identity's hall code (read at each submission); the catalogue's when not given. */
+  hallCode?: () => string;
   now?: () => Date;
 }
 
-export function createCitizen({ store, catalog, devices, logger, terminalId = () => 'T-0001', now = () => new Date() }: CitizenOptions): Citizen {
+export function createCitizen({ store, catalog, devices, logger, terminalId = () => 'T-0001', hallCode, now = () => new Date() }: CitizenOptions): Citizen {
   const session = new CitizenSession(() => devices.idcard);
   const handlers: Partial<Handlers> & ReturnType<typeof citizenHandlers> = citizenHandlers({
     store,
@@ -32,6 +35,7 @@ export function createCitizen({ store, catalog, devices, logger, terminalId = ()
     session,
     printer: () => devices.printer,
     terminalId,
+    hallCode: hallCode ?? (() => catalog()?.catalog.file.hall.code ?? DEFAULT_IDENTITY.hallCode),
     now,
     log: (message, fields) => logger.info(message, fields),
   });

@@ -54,7 +54,7 @@ export async function printOneTimeNotice(deps: CitizenDeps, decided: Decided, en
   const window = hall.windows.find((w) => w.role === (decided.subject.kind === 'bundle' ? 'bundle' : 'comprehensive')) ?? hall.windows[0];
   const doc = oneTimeNotice(
     {
-      noticeNumber: `GZ${hall.code}${now.slice(0, 19).replace(/[-T:]/g, '')}`,
+      noticeNumber: `GZ${deps.hallCode()}${now.slice(0, 19).replace(/[-T:]/g, '')}`,
       applicantName: applicant.name,
       idNumber: applicant.idNumber,
       serviceName: decided.name,

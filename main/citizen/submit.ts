@@ -20,6 +20,8 @@ export interface CitizenDeps {
   readonly session: CitizenSession;
   readonly printer: () => Pick<ReceiptPrinter, 'print'> | null;
   readonly terminalId: () => string;
+  /** The terminal identity's hall code (the catalogue's until a technician sets it), read at each use. */
+  readonly hallCode: () => string;
   readonly now: () => Date;
   /** Masked facts only. */
   readonly log: (message: string, fields: Record<string, unknown>) => void;
@@ -92,7 +94,7 @@ export async function submitApplication(deps: CitizenDeps, subject: Subject, inp
       kind: subject.kind,
       subjectId: subject.id,
       catalogVersion: c.file.catalogVersion,
-      hallCode: c.file.hall.code,
+      hallCode: deps.hallCode(),
       terminal: deps.terminalId(),
       at,
       actor: { kind: 'citizen', id: session.actorId() },

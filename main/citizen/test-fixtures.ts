@@ -40,6 +40,8 @@ export interface Fixture {
   printed: ReceiptDocument[];
   reader: { current: IdCard | null };
   printer: { outcome: PrintOutcome; onPrint?: () => void };
+  /** The terminal identity's hall code the deps answer with; tests change it. */
+  hall: { code: string };
   close(): void;
 }
 
@@ -51,6 +53,7 @@ export function citizenFixture(now = new Date('2026-11-23T10:00:00+08:00')): Fix
   const session = new CitizenSession(() => ({ currentCard: () => reader.current }));
   const printed: ReceiptDocument[] = [];
   const printer: Fixture['printer'] = { outcome: 'printed' };
+  const hall: Fixture['hall'] = { code: sampleService.catalog.file.hall.code };
   const deps: CitizenDeps = {
     store,
     catalog: () => sampleService,
@@ -63,8 +66,9 @@ export function citizenFixture(now = new Date('2026-11-23T10:00:00+08:00')): Fix
       },
     }),
     terminalId: () => 'T-0001',
+    hallCode: () => hall.code,
     now: () => now,
     log: () => {},
   };
-  return { store, session, deps, handlers: citizenHandlers(deps), printed, reader, printer, close: () => { session.end(); store.close(); } };
+  return { store, session, deps, handlers: citizenHandlers(deps), printed, reader, printer, hall, close: () => { session.end(); store.close(); } };
 }

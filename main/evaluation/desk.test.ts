@@ -8,14 +8,14 @@ import type { Store } from '../../src/store';
 import { recordEvaluation } from '../../src/store/record';
 import { WindowEvaluationLedger } from '../../src/store/window-evaluation-ledger';
 import { silentLogger } from '../log';
-import { ALREADY_RATED, EvaluationDesk } from './desk';
+import { ALREADY_RATED, EvaluationDesk, NOT_THIS_SESSION } from './desk';
 
 const stores: Store[] = [];
 afterEach(() => {
   for (const s of stores.splice(0)) s.close();
 });
 
-function setup() {
+function setup(kiosk: { submission: string | null } = { submission: null }) {
   const store = openStore({ path: join(mkdtempSync(join(tmpdir(), 'desk-')), 't.sqlite'), key: new Uint8Array(32).fill(3) });
   stores.push(store);
   const app = store.applications.submit({
@@ -38,8 +38,10 @@ function setup() {
     publish: (name, payload) => events.push({ name, payload }),
     logger: silentLogger,
     terminal: () => 'T-0009',
+    kioskSubmission: () => kiosk.submission,
   });
-  return { store, desk, events, applicationId: app.id };
+  kiosk.submission ??= app.id;
+  return { store, desk, events, applicationId: app.id, kiosk };
 }
 
 const staff = { name: '李四', number: '0217' };
@@ -71,6 +73,32 @@ describe('evaluation desk (一次一评)', () => {
     } catch (error) {
       expect(error).toMatchObject({ code: 'CONFLICT' });
     }
+    expect(store.evaluations.list(applicationId).map((e) => e.channel)).toEqual(['kiosk']);
+  });
+
+  it('the kiosk rates only the application submitted in its current citizen session', () => {
+    const { store, desk, applicationId, kiosk } = setup();
+    const other = store.applications.submit({
+      kind: 'item', subjectId: 'ITEM-2', catalogVersion: 'test', hallCode: 'QX01', terminal: 'T-0001', at: '2026-11-23T09:40:00.000Z',
+      actor: { kind: 'citizen', id: 'kiosk' }, personal: { applicant: { name: '李四', idNumber: '430102199003071250' }, values: {} }, materials: [],
+    });
+    const refused = (id: string, role: 'kiosk' | 'window' = 'kiosk') => {
+      try {
+        desk.submit({ applicationId: id, level: '满意', reasons: [] }, role);
+      } catch (error) {
+        return error;
+      }
+      return null;
+    };
+    expect(refused(other.id)).toMatchObject({ code: 'FORBIDDEN', message: NOT_THIS_SESSION });
+    expect(refused('no-such-application')).toMatchObject({ code: 'FORBIDDEN' });
+    expect(refused(applicationId, 'window')).toMatchObject({ code: 'FORBIDDEN' });
+    kiosk.submission = null;
+    expect(refused(applicationId)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(store.evaluations.list(applicationId)).toEqual([]);
+    expect(store.evaluations.list(other.id)).toEqual([]);
+    kiosk.submission = applicationId;
+    expect(refused(applicationId)).toBeNull();
     expect(store.evaluations.list(applicationId).map((e) => e.channel)).toEqual(['kiosk']);
   });
 

@@ -30,6 +30,11 @@ export interface DeskOptions {
   readonly logger: Logger;
   /** This terminal's number, recorded with each rating. */
   readonly terminal: () => string;
+  /**
+   * The application submitted in the kiosk's current citizen session (null when none): the only one the
+   * kiosk page may rate. The privileged side's session knows it; the page's word is not taken for it.
+   */
+  readonly kioskSubmission: () => string | null;
   readonly now?: () => Date;
 }
 
@@ -42,6 +47,7 @@ export interface Rating {
 }
 
 export const ALREADY_RATED = '该办件已经评价过了，每次服务只能评价一次 (this application has already been rated)';
+export const NOT_THIS_SESSION = '只能评价您本次刚提交的办件 (the kiosk rates only the application submitted in this session)';
 
 export class EvaluationDesk {
   private pending: EvaluationRequest | null = null;
@@ -106,6 +112,7 @@ export class EvaluationDesk {
       this.write(rating, 'windowPad', pending.staff?.number, this.remoteOf);
       this.finish('rated', rating.level);
     } else {
+      if (by !== 'kiosk' || this.options.kioskSubmission() !== rating.applicationId) throw new ContractError('FORBIDDEN', NOT_THIS_SESSION);
       this.write(rating, 'kiosk', undefined);
     }
     return { recorded: true, applicationId: rating.applicationId, level: rating.level };

@@ -56,4 +56,17 @@ describe('terminal identity defaults', () => {
     expect(new IdentityService(settings(), silentLogger, undefined, { hallCode: 'QX01', paperWidthMm: 58 }).get()).toMatchObject({ hallCode: 'QX01', paperWidthMm: 58 });
     expect(new IdentityService(settings(), silentLogger, undefined, { hallCode: 'not a code' }).get()).toEqual(DEFAULT_IDENTITY);
   });
+
+  it('follows the catalogue’s hall code while never set (a reload changes it); once set, the stored one stays', () => {
+    let hall = 'QX01';
+    const s = settings();
+    const identity = new IdentityService(s, silentLogger, undefined, () => ({ hallCode: hall }));
+    expect(identity.get().hallCode).toBe('QX01');
+    hall = 'QX02';
+    expect(identity.get().hallCode).toBe('QX02');
+    identity.set({ ...identity.get(), hallCode: 'CS0102' });
+    hall = 'QX03';
+    expect(identity.get().hallCode).toBe('CS0102');
+    expect(new IdentityService(s, silentLogger, undefined, () => ({ hallCode: hall })).get().hallCode).toBe('CS0102');
+  });
 });

@@ -15,30 +15,36 @@ export const DEFAULT_IDENTITY: TerminalIdentity = {
   paperWidthMm: 80,
 };
 
+/** What the identity is until a technician sets it; a function is asked again each time (catalogue reloads). */
+export type IdentitySeed = Partial<TerminalIdentity> | (() => Partial<TerminalIdentity>);
+
 export class IdentityService {
   private readonly listeners = new Set<(identity: TerminalIdentity, previous: TerminalIdentity) => void>();
-  private value: TerminalIdentity;
-
-  private readonly defaults: TerminalIdentity;
+  /** What a technician stored; null while never set (or unreadable), when the seeded defaults apply. */
+  private stored: TerminalIdentity | null;
 
   /**
-   * `defaults` seed what is shown until a technician sets the identity: the catalogue's hall code, the
-   * paper width of HALL_PRINTER_PAPER (older installs). Invalid seeds are ignored.
+   * `seed` gives what is shown until a technician sets the identity: the catalogue's hall code (the one
+   * source of the hall code in tracking numbers, receipts and notices), the paper width of HALL_PRINTER_PAPER
+   * (older installs). An invalid seed is ignored.
    */
   constructor(
     private readonly settings: SettingsStore,
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
-    defaults: Partial<TerminalIdentity> = {},
+    private readonly seed: IdentitySeed = {},
   ) {
-    const seeded = TerminalIdentity.safeParse({ ...DEFAULT_IDENTITY, ...defaults });
-    this.defaults = seeded.success ? seeded.data : DEFAULT_IDENTITY;
-    this.value = this.load();
+    this.stored = this.load();
   }
 
-  private load(): TerminalIdentity {
+  private defaults(): TerminalIdentity {
+    const seeded = TerminalIdentity.safeParse({ ...DEFAULT_IDENTITY, ...(typeof this.seed === 'function' ? this.seed() : this.seed) });
+    return seeded.success ? seeded.data : DEFAULT_IDENTITY;
+  }
+
+  private load(): TerminalIdentity | null {
     const raw = this.settings.get(IDENTITY_KEY);
-    if (raw === null) return this.defaults;
+    if (raw === null) return null;
     try {
       const parsed = TerminalIdentity.safeParse(JSON.parse(raw));
       if (parsed.success) return parsed.data;
@@ -48,19 +54,19 @@ export class IdentityService {
     } catch {
       this.logger.error('stored terminal identity is not JSON; using the defaults until it is set again');
     }
-    return this.defaults;
+    return null;
   }
 
   get(): TerminalIdentity {
-    return this.value;
+    return this.stored ?? this.defaults();
   }
 
   /** Stores a new identity (validated again here, whoever calls) and tells the listeners. */
   set(input: unknown): TerminalIdentity {
     const next = TerminalIdentity.parse(input);
-    const previous = this.value;
+    const previous = this.get();
     this.settings.set(IDENTITY_KEY, JSON.stringify(next), this.now().toISOString());
-    this.value = next;
+    this.stored = next;
     this.logger.info('terminal identity set', { hallCode: next.hallCode, terminalNumber: next.terminalNumber, idleTimeoutSeconds: next.idleTimeoutSeconds, paperWidthMm: next.paperWidthMm });
     for (const listener of [...this.listeners]) listener(next, previous);
     return next;

@@ -8,6 +8,7 @@ import type { Kiosk } from './support/citizen';
 describe('citizen: apply for one item, attract screen → printed receipt', () => {
   let kiosk: Kiosk;
   let page: Page;
+  let trackingNo = '';
 
   beforeAll(async () => {
     kiosk = await openKiosk();
@@ -94,7 +95,7 @@ describe('citizen: apply for one item, attract screen → printed receipt', () =
 
   it('submitted: committed, a large tracking number, and the receipt printed with its QR', async () => {
     await page.getByTestId('tracking-number').waitFor();
-    const trackingNo = (await page.getByTestId('tracking-number').innerText()).trim();
+    trackingNo = (await page.getByTestId('tracking-number').innerText()).trim();
     expect(trackingNo).toMatch(/^QX01\d{13}[0-9A-Z]$/);
     await page.getByTestId('receipt-printed').waitFor();
     expect(kiosk.terminal.app.store.applications.findByTrackingNo(trackingNo)?.state).toBe('submitted');
@@ -118,6 +119,8 @@ describe('citizen: apply for one item, attract screen → printed receipt', () =
     await page.getByTestId('begin').waitFor();
     const html = await domText(page);
     for (const personal of ['张三', '430102199003071234', '13800138000', '五一大道']) expect(html).not.toContain(personal);
-    expect(kiosk.terminal.app.store.evaluations).toBeDefined();
+    // The kiosk rated the application of its own session (the only one it may rate), on the kiosk channel.
+    const rated = kiosk.terminal.app.store.applications.findByTrackingNo(trackingNo);
+    expect(kiosk.terminal.app.store.evaluations.list(rated?.id ?? '').map((e) => [e.channel, e.level])).toEqual([['kiosk', '非常满意']]);
   });
 });
