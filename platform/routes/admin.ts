@@ -7,6 +7,7 @@ import { HallId, InboxMessage, Sha256Hex } from '../../src/sync/protocol';
 import { bearerMatches, rawBody } from '../auth';
 import { sendError } from '../errors';
 import type { InboxBell } from '../inbox-bell';
+import { Categories } from '../staff/protocol';
 import type { PlatformRepository } from '../store/repository';
 import { hashEnrolmentCode } from './terminal';
 
@@ -22,7 +23,8 @@ export function newEnrolmentCode(): string {
 
 const CodeRequest = z.object({ hallId: HallId, ttlMinutes: z.number().int().min(1).max(7 * 24 * 60).default(24 * 60) });
 const PublishRequest = z.object({ hallId: HallId.nullable(), kind: z.enum(['catalog.delta', 'calendar.update', 'application.status', 'config']), payload: z.unknown() });
-const StaffTokenRequest = z.object({ hallId: HallId, name: z.string().min(1).max(100) });
+/** categories: like a window's (department ids, item codes or *); without them the token is read-only. */
+const StaffTokenRequest = z.object({ hallId: HallId, name: z.string().min(1).max(100), categories: Categories.min(1).optional() });
 const RevokeStaffTokenRequest = z.union([z.object({ token: z.string().min(1).max(200) }).strict(), z.object({ id: Sha256Hex }).strict()]);
 
 export function json(request: FastifyRequest): unknown {
@@ -83,10 +85,11 @@ export function adminRoutes(app: FastifyInstance, ctx: { repo: PlatformRepositor
 
     scoped.post('/admin/staff-tokens', async (request, reply) => {
       const parsed = StaffTokenRequest.safeParse(json(request));
-      if (!parsed.success) return sendError(reply, 400, 'BAD_REQUEST', 'need hallId and name');
+      if (!parsed.success) return sendError(reply, 400, 'BAD_REQUEST', 'need hallId and name (categories optional: department ids, item codes or *)');
       const token = `staff_${randomBytes(24).toString('base64url')}`;
-      await repo.createStaffToken(hashToken(token), parsed.data.hallId, parsed.data.name, now());
-      return reply.send({ token, id: hashToken(token), hallId: parsed.data.hallId });
+      const categories = parsed.data.categories ?? null;
+      await repo.createStaffToken(hashToken(token), parsed.data.hallId, parsed.data.name, now(), categories);
+      return reply.send({ token, id: hashToken(token), hallId: parsed.data.hallId, categories });
     });
 
     scoped.get<{ Querystring: { hallId?: string } }>('/admin/staff-tokens', async (request, reply) => {

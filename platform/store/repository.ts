@@ -1,6 +1,6 @@
 // The one storage interface of the reference platform. Two engines implement it (sqlite.ts, postgres.ts)
 // through the same SQL (sql-repository.ts); the integration suite runs against both.
-import type { StaffTokenRecord } from './staff-tokens';
+import type { StaffTokenRecord, StaffTokenScope } from './staff-tokens';
 import type { ApplicationStatus, BlobStatus, HeartbeatRequest, InboxMessage, OpResult } from '../../src/sync/protocol';
 import type { StaffRepository } from './staff-repository';
 
@@ -113,9 +113,10 @@ export interface PlatformRepository {
   countApplications(): Promise<number>;
 
   /** Staff of one hall: bearer tokens stored by hash. */
-  createStaffToken(tokenHash: string, hallId: string, name: string, now: number): Promise<void>;
-  /** The hall a staff token belongs to; null if unknown or revoked. */
-  staffTokenHall(tokenHash: string): Promise<string | null>;
+  /** categories null (or left out): read-only for the whole hall; otherwise reads and acts within them. */
+  createStaffToken(tokenHash: string, hallId: string, name: string, now: number, categories?: readonly string[] | null): Promise<void>;
+  /** The hall and categories of a staff token; null if unknown or revoked. */
+  staffTokenScope(tokenHash: string): Promise<StaffTokenScope | null>;
   /** Revokes a staff token by its hash; false when unknown or already revoked. */
   revokeStaffToken(tokenHash: string, now: number): Promise<boolean>;
   /** Staff tokens (by hash, never the token), optionally of one hall. */

@@ -21,7 +21,7 @@ import type { SqlEngine, SqlExecutor } from './sql';
 import { toTerminal } from './sql-rows';
 import type { DataCipher } from './data-cipher';
 import * as staffTokens from './staff-tokens';
-import type { StaffTokenRecord } from './staff-tokens';
+import type { StaffTokenRecord, StaffTokenScope } from './staff-tokens';
 import { sealApplicant, sealLegacyRows } from './seal-legacy';
 import { SqlStaffRepository } from './sql-staff-repository';
 import type { StaffRepository } from './staff-repository';
@@ -379,12 +379,12 @@ export class SqlRepository implements PlatformRepository {
 
   // ------------------------------------------------------------ staff tokens
 
-  createStaffToken(tokenHash: string, hallId: string, name: string, now: number): Promise<void> {
-    return staffTokens.createStaffToken(this.db, tokenHash, hallId, name, now);
+  createStaffToken(tokenHash: string, hallId: string, name: string, now: number, categories: readonly string[] | null = null): Promise<void> {
+    return staffTokens.createStaffToken(this.db, tokenHash, hallId, name, now, categories);
   }
 
-  staffTokenHall(tokenHash: string): Promise<string | null> {
-    return staffTokens.staffTokenHall(this.db, tokenHash);
+  staffTokenScope(tokenHash: string): Promise<StaffTokenScope | null> {
+    return staffTokens.staffTokenScope(this.db, tokenHash);
   }
 
   revokeStaffToken(tokenHash: string, now: number): Promise<boolean> {

@@ -10,6 +10,9 @@ import type { SpecialProcedureRecord } from '../staff/protocol';
 import type { SqlEngine, SqlExecutor } from './sql';
 import type { AgentRow, StaffAccount, StaffAuditEntry, StaffRepository, StaffSession, WindowActionInput, WindowActionResult, WindowRecord } from './staff-repository';
 
+/** How long a window request's answer is kept for its retries (staff_requests); older keys are pruned. */
+export const STAFF_REQUEST_RETENTION_MS = 24 * 3_600_000;
+
 interface AccountRow {
   hall_id: string;
   staff_number: string;
@@ -229,6 +232,8 @@ export class SqlStaffRepository implements StaffRepository {
       };
       await this.audit({ ...this.who(input), action: input.action, detail: { from: app.status, to: response.status, ...(input.reason ? { reasonChars: input.reason.length } : {}) } }, tx);
       await tx.run('INSERT INTO staff_requests (request_id, hall_id, response, at) VALUES (?, ?, ?, ?)', [requestKey, session.hallId, JSON.stringify(response), input.now]);
+      // Retry keys only need to outlive a workstation's retries (an offline day at most): pruned on write.
+      await tx.run('DELETE FROM staff_requests WHERE at < ?', [input.now - STAFF_REQUEST_RETENTION_MS]);
       return { ok: true, response };
     });
   }

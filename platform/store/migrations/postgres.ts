@@ -114,4 +114,10 @@ export const postgresMigrations: Migrations = [
     collector_id_number TEXT, mail_tracking TEXT, staff_number TEXT NOT NULL, window_id TEXT NOT NULL, at TEXT NOT NULL
   );
   `,
+  // Legacy staff tokens may carry item categories (null: read-only for the whole hall; docs/staff-window.md);
+  // the window's retry keys are pruned by age (platform/store/sql-staff-repository.ts).
+  `
+  ALTER TABLE staff_tokens ADD COLUMN categories TEXT;
+  CREATE INDEX staff_requests_at ON staff_requests (at);
+  `,
 ];
