@@ -40,6 +40,14 @@ describe('catalog handlers', () => {
     expect(guide.materials.find((m) => m.key === 'SM-UNMARRIED-STATEMENT:mother')?.notNeededOnPaper).toBe(false);
   });
 
+  it('each material says how many pages the pre-check will ask for (both sides of an ID card, two register pages)', async () => {
+    const guide = methods['catalog.item'].output.parse(await h['catalog.item']({ id: 'GA-03' }, ctx));
+    const pages = Object.fromEntries(guide.materials.map((m) => [m.key, m.minPages]));
+    expect(pages).toMatchObject({ 'SM-ID-CARD:applicant': 2, 'SM-PHOTO:applicant': 1 });
+    const bundle = methods['catalog.bundle'].output.parse(await h['catalog.bundle']({ id: 'BND-BIRTH' }, ctx));
+    expect(bundle.materials.find((m) => m.key === 'SM-HUKOU:household')?.minPages).toBe(2);
+  });
+
   it('form: merged sections with options resolved from code lists and pre-fill', async () => {
     const form = methods['catalog.form'].output.parse(await h['catalog.form']({ kind: 'bundle', id: 'BND-BIRTH' }, ctx));
     const fields = form.sections.flatMap((s) => s.fields);

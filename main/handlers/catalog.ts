@@ -5,6 +5,7 @@ import type { FieldDef, ServiceItem } from '../../src/domain/catalog/schema';
 import type { MaterialRequirement } from '../../src/domain/forms/materials';
 import type { FormField, MergedForm } from '../../src/domain/forms/merged-form';
 import { promisedDate } from '../../src/domain/application/deadlines';
+import { minPages } from '../../src/domain/precheck/precheck';
 import type { CatalogService } from '../catalog';
 
 type CatalogMethod = 'catalog.home' | 'catalog.search' | 'catalog.item' | 'catalog.bundle' | 'catalog.form';
@@ -34,6 +35,7 @@ function toWireMaterial(m: MaterialRequirement): WireMaterial {
     ...(m.whenMemberIncluded ? { whenMemberIncluded: [...m.whenMemberIncluded] } : {}),
     usedBy: [...m.usedBy],
     ...(m.pageSpec ? { pageSpec: m.pageSpec } : {}),
+    minPages: minPages(m.sharedMaterialId),
   };
 }
 

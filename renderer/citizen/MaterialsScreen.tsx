@@ -5,6 +5,7 @@ import { DocumentCamera } from '../camera/DocumentCamera';
 import { useCameraStore } from '../camera/camera-store';
 import { ScreenFrame } from '../ui/ScreenFrame';
 import { useApplicationStore } from './application';
+import { materialDone, pagesLine } from './material-progress';
 import { StepIndicator } from './StepIndicator';
 
 async function base64Of(blob: Blob): Promise<string> {
@@ -25,11 +26,11 @@ function MaterialRow({ material, onCapture }: { material: WireMaterial; onCaptur
   const promised = useApplicationStore((s) => s.promised.includes(material.key));
   const togglePromise = useApplicationStore((s) => s.togglePromise);
   return (
-    <li className="material-row" data-testid={`material-${material.key}`}>
+    <li className="material-row" data-testid={`material-${material.key}`} data-complete={materialDone(material, pages, promised ? [material.key] : [])}>
       <div className="material-row-text">
         <span className="material-name">{material.name}</span>
         <span className="material-meta">
-          {promised ? t('citizen.materials.promised', { days: material.tolerancePromiseWorkdays ?? 0 }) : pages > 0 ? t('citizen.materials.pages', { count: pages }) : t('citizen.materials.none')}
+          {promised ? t('citizen.materials.promised', { days: material.tolerancePromiseWorkdays ?? 0 }) : pagesLine(t, pages, material.minPages)}
           {material.necessity === 'conditional' && ` · ${t('citizen.materials.conditional')}`}
         </span>
       </div>
@@ -57,7 +58,8 @@ export function MaterialsScreen() {
   const list = materialsToCapture(app.materials, app.included);
   const spared = app.materials.filter((m) => m.notNeededOnPaper);
   const needed = list.filter((m) => m.necessity !== 'conditional');
-  const done = needed.filter((m) => (app.pages[m.key] ?? 0) > 0 || app.promised.includes(m.key)).length;
+  const done = needed.filter((m) => materialDone(m, app.pages[m.key] ?? 0, app.promised)).length;
+  const cameraPages = useCameraStore((s) => s.pages.length);
 
   const save = async () => {
     if (!capturing) return;
@@ -82,7 +84,12 @@ export function MaterialsScreen() {
       <ScreenFrame
         title={capturing.name}
         onBack={cancel}
-        subtitle={<StepIndicator step="materials" />}
+        subtitle={
+          <StepIndicator
+            step="materials"
+            extra={capturing.minPages > 1 ? t('citizen.materials.pagesOf', { count: cameraPages, min: capturing.minPages }) : t('citizen.materials.pages', { count: cameraPages })}
+          />
+        }
         footer={
           <div className="footer-row">
             <button type="button" className="button button-secondary" onClick={cancel}>

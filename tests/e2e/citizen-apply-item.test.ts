@@ -66,15 +66,20 @@ describe('citizen: apply for one item, attract screen → printed receipt', () =
   it('materials: both sides of the old card and the photo with the document camera', async () => {
     await page.getByTestId('materials-next').waitFor();
     await checkStep(page, 'citizen-apply-6-materials');
+    // The page minimum comes with the material list: both sides of the card, shown before and while capturing.
+    expect(await page.getByTestId('material-SM-ID-CARD:applicant').innerText()).toContain('至少 2 页');
+    expect(await page.getByTestId('material-SM-PHOTO:applicant').innerText()).not.toContain('至少');
     await page.getByTestId('capture-SM-ID-CARD:applicant').click();
     await page.waitForFunction(() => (document.querySelector('video')?.videoWidth ?? 0) > 0);
     await page.getByTestId('camera-capture').click();
     await expect.poll(() => page.getByTestId('camera-pages').locator('img').count()).toBe(1);
+    await page.getByText('已拍 1 / 至少 2 页').waitFor();
     await checkStep(page, 'citizen-apply-7-camera');
     await page.getByTestId('camera-capture').click();
     await expect.poll(() => page.getByTestId('camera-pages').locator('img').count()).toBe(2);
     await page.getByTestId('capture-done').click();
-    await page.getByTestId('material-SM-ID-CARD:applicant').getByText(/2/).waitFor();
+    await page.getByTestId('material-SM-ID-CARD:applicant').getByText('已拍 2 / 至少 2 页').waitFor();
+    expect(await page.getByTestId('material-SM-ID-CARD:applicant').getAttribute('data-complete')).toBe('true');
     await capture(page, 'SM-PHOTO:applicant', 1);
     await page.getByTestId('materials-next').click();
   });

@@ -49,6 +49,8 @@ export const WireMaterial = z.object({
   whenMemberIncluded: z.array(z.string()).optional(),
   usedBy: z.array(z.string()),
   pageSpec: z.string().optional(),
+  /** Pages a capture needs at least (both sides of a card…): what the pre-check holds it to. */
+  minPages: z.number().int().min(1),
 });
 export type WireMaterial = z.infer<typeof WireMaterial>;
 
