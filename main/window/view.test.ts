@@ -85,6 +85,8 @@ describe('window views', () => {
     expect(view.materials.filter((m) => m.pages.length === 0).map((m) => m.name)).toContain('居民身份证数码相片（现场采集）');
     expect(view.precheck.ok).toBe(false);
     expect(view.precheck.problems.map((p) => p.subject)).toContain('居民身份证数码相片（现场采集）');
+    // One page of a two-sided card: the window words it from the counts, not from the domain message.
+    expect(view.precheck.problems.find((p) => p.kind === 'too-few-pages')).toMatchObject({ needed: 2, got: 1 });
     expect(view.specialOptions).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { DeadlineBadge } from './QueuePanel';
 import { SHORTCUT_LABEL } from './shortcuts';
 import { byLabel } from './labels';
+import { problemText } from './problem-text';
 import { useWindowStore } from './window-store';
 
 /** The pre-check matters while the window decides on acceptance; afterwards it is noise. */
@@ -99,7 +100,7 @@ export function ApplicationPanel() {
                     key={`${p.kind}-${p.subject}-${i}`}
                     className={p.blocking ? 'window-problem-blocking' : ''}
                   >
-                    <strong>{p.subject}</strong> {p.message}
+                    {problemText(t, p)}
                   </li>
                 ))}
               </ul>

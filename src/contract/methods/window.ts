@@ -86,7 +86,13 @@ export const WindowApplicationView = WindowQueueEntry.extend({
   applicantPhone: z.string().nullable(),
   form: z.array(z.object({ title: z.string(), fields: z.array(WindowFormValue) })),
   materials: z.array(WindowMaterialView),
-  precheck: z.object({ ok: z.boolean(), problems: z.array(z.object({ kind: z.string(), subject: z.string(), message: z.string(), blocking: z.boolean() })) }),
+  precheck: z.object({
+    ok: z.boolean(),
+    /** `subject` is the field label or material name; the window words each problem by `kind` (message: the domain's). */
+    problems: z.array(
+      z.object({ kind: z.string(), subject: z.string(), message: z.string(), blocking: z.boolean(), needed: z.number().int().optional(), got: z.number().int().optional() }),
+    ),
+  }),
   history: z.array(z.object({ status: z.string(), at: z.string(), note: z.string().nullable(), by: z.string() })),
   specialOptions: z.array(WindowSpecialOption),
   specialProcedures: z.array(z.object({ name: z.string(), startedAt: z.string(), endedAt: z.string().nullable(), limit: z.string() })),
