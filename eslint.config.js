@@ -73,7 +73,7 @@ export default tseslint.config(
     ]),
   },
   {
-    files: ['src/{store,sync}/**/*.ts', 'platform/**/*.ts'],
+    files: ['src/{store,sync,crypto}/**/*.ts', 'platform/**/*.ts'],
     rules: rule([
       forbid(`${up}(main|renderer)(/|$)`, 'src/ and platform/ never import the shells or the UI.'),
       noElectron,

@@ -4,13 +4,11 @@
 // Values are stored as text ("enc1:" + base64 of iv|tag|ciphertext) in the existing TEXT columns, the same
 // on SQLite and PostgreSQL. A value without the prefix is a row written before encryption; open() returns
 // it as is and SqlRepository seals such rows on start.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { hkdfSync } from 'node:crypto';
+import { gcmOpen, gcmSeal, GCM_IV_BYTES, GCM_TAG_BYTES, readOrCreateKeyFile } from '../../src/crypto/aes-gcm';
 
 export const DATA_KEY_BYTES = 32;
 const PREFIX = 'enc1:';
-const IV = 12;
-const TAG = 16;
 
 export class DataKeyError extends Error {
   constructor(message: string) {
@@ -28,11 +26,7 @@ export class DataCipher {
   }
 
   seal(plain: string, context: string): string {
-    const iv = randomBytes(IV);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    cipher.setAAD(Buffer.from(context));
-    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+    return PREFIX + gcmSeal(this.key, plain, context).toString('base64');
   }
 
   sealNullable(plain: string | null, context: string): string | null {
@@ -43,12 +37,9 @@ export class DataCipher {
   open(stored: string, context: string): string {
     if (!isSealed(stored)) return stored;
     const data = Buffer.from(stored.slice(PREFIX.length), 'base64');
-    if (data.length < IV + TAG) throw new DataKeyError('sealed value too short');
+    if (data.length < GCM_IV_BYTES + GCM_TAG_BYTES) throw new DataKeyError('sealed value too short');
     try {
-      const decipher = createDecipheriv('aes-256-gcm', this.key, data.subarray(0, IV));
-      decipher.setAAD(Buffer.from(context));
-      decipher.setAuthTag(data.subarray(IV, IV + TAG));
-      return Buffer.concat([decipher.update(data.subarray(IV + TAG)), decipher.final()]).toString('utf8');
+      return gcmOpen(this.key, data, context);
     } catch {
       throw new DataKeyError('a sealed value does not open with this data key (wrong PLATFORM_DATA_KEY?)');
     }
@@ -77,24 +68,7 @@ export function parseDataKey(text: string): Buffer {
  * A file of the wrong size is an error, never replaced: that would make every sealed value unreadable.
  */
 export function loadOrCreateDataKeyFile(path: string): Buffer {
-  const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    const fd = openSync(tmp, 'wx', 0o600);
-    const key = randomBytes(DATA_KEY_BYTES);
-    try {
-      writeSync(fd, key);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    linkSync(tmp, path);
-    return key;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    rmSync(tmp, { force: true });
-  }
-  const key = readFileSync(path);
+  const key = readOrCreateKeyFile(path, DATA_KEY_BYTES);
   if (key.length !== DATA_KEY_BYTES) throw new DataKeyError(`data key file ${path} has ${key.length} bytes, expected ${DATA_KEY_BYTES}`);
   return key;
 }
