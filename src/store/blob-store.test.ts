@@ -1,18 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { KEY } from '../../tests/integration/store-fixtures';
+import { describe, expect, it } from 'vitest';
+import { memoryStores } from '../../tests/support/memory-store';
 import { BlobError, BlobStore } from './blob-store';
-import { openStore, type Store } from './store';
 
-const opened: Store[] = [];
-const fresh = (): Store => {
-  const store = openStore({ path: ':memory:', key: KEY });
-  opened.push(store);
-  return store;
-};
-afterEach(() => {
-  for (const store of opened.splice(0)) store.close();
-});
+const fresh = memoryStores();
 
 describe('BlobStore', () => {
   it('names content by its sha256, stores it once, and reads any slice back', () => {

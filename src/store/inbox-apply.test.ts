@@ -1,19 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { KEY, sampleCatalogText, submitInput } from '../../tests/integration/store-fixtures';
+import { describe, expect, it } from 'vitest';
+import { submitInput } from '../../tests/integration/store-fixtures';
+import { memoryStores } from '../../tests/support/memory-store';
 import { platformConfig } from './inbox-apply';
 import { recordSubmission } from './record';
-import { openStore, type Store } from './store';
+import type { Store } from './store';
 
-const opened: Store[] = [];
-const fresh = (): Store => {
-  const store = openStore({ path: ':memory:', key: KEY });
-  store.catalogs.import(sampleCatalogText(), '2026-11-23T08:00:00Z');
-  opened.push(store);
-  return store;
-};
-afterEach(() => {
-  for (const store of opened.splice(0)) store.close();
-});
+const fresh = memoryStores({ catalog: true });
 const outcomes = (store: Store) => store.db.prepare<[], { seq: number; outcome: string }>('SELECT seq, outcome FROM inbox_log ORDER BY seq').all();
 
 describe('inbox effects', () => {

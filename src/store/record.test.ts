@@ -1,19 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { KEY, sampleCatalogText, submitInput } from '../../tests/integration/store-fixtures';
+import { describe, expect, it, vi } from 'vitest';
+import { submitInput } from '../../tests/integration/store-fixtures';
+import { memoryStores } from '../../tests/support/memory-store';
 import { ApplicationSubmitted, EvaluationRecorded, StatusChanged } from '../sync/protocol';
 import { RecordError, recordEvaluation, recordSubmission, recordTransition } from './record';
-import { openStore, type Store } from './store';
+import type { Store } from './store';
 
-const opened: Store[] = [];
-const fresh = (): Store => {
-  const store = openStore({ path: ':memory:', key: KEY });
-  store.catalogs.import(sampleCatalogText(), '2026-11-23T08:00:00Z');
-  opened.push(store);
-  return store;
-};
-afterEach(() => {
-  for (const store of opened.splice(0)) store.close();
-});
+const fresh = memoryStores({ catalog: true });
 
 const count = (store: Store, table: string) => (store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 

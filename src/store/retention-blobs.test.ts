@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { KEY, submitInput } from '../../tests/integration/store-fixtures';
-import { openStore } from './store';
+import { submitInput } from '../../tests/integration/store-fixtures';
+import { memoryStores } from '../../tests/support/memory-store';
+
+const fresh = memoryStores();
 
 describe('retention of material files', () => {
   it('deletes a scan with the last purged application using it, and old orphans, but nothing still needed', () => {
-    const store = openStore({ path: ':memory:', key: KEY });
+    const store = fresh();
     const put = (text: string, at: string) => store.blobs.put(Buffer.from(text), 'image/jpeg', at);
     const onlyOld = put('old application only', '2026-09-01T09:00:00.000Z');
     const shared = put('shared by old and unsynced', '2026-09-01T09:00:00.000Z');

@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { outboxConformance } from '../../tests/support/outbox-conformance';
-import { KEY, submitInput } from '../../tests/integration/store-fixtures';
-import { openStore, type Store } from './store';
+import { submitInput } from '../../tests/integration/store-fixtures';
+import { memoryStores } from '../../tests/support/memory-store';
 import { recordSubmission } from './record';
 
-const opened: Store[] = [];
-const fresh = (): Store => {
-  const store = openStore({ path: ':memory:', key: KEY });
-  opened.push(store);
-  return store;
-};
-afterEach(() => {
-  for (const store of opened.splice(0)) store.close();
-});
+const fresh = memoryStores();
 
 outboxConformance('SqliteOutbox', () => fresh().outbox);
 
