@@ -132,6 +132,8 @@ export function createApp({ options, shell, version, logger: baseLogger, safeSto
     logger,
     publish: (name, payload) => bus.publish(name, payload),
     platform: () => resolveWindowPlatform({ sync, dataDir: options.dataDir, windowId: windowName, hallFallback: catalog?.catalog.file.hall.code ?? 'local-hall', logger }),
+    terminalId: () => identity.get().terminalNumber,
+    hallCode: () => identity.get().hallCode,
   });
   const handlers: Handlers = {
     ...systemHandlers(info),

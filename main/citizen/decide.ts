@@ -7,7 +7,7 @@ import type { FormValue } from '../../src/domain/catalog/conditions';
 import type { MaterialRequirement } from '../../src/domain/forms/materials';
 import type { MergedForm } from '../../src/domain/forms/merged-form';
 import { precheck } from '../../src/domain/precheck/precheck';
-import type { PrecheckProblem, PrecheckResult } from '../../src/domain/precheck/precheck';
+import type { CapturedMaterial, PrecheckProblem, PrecheckResult } from '../../src/domain/precheck/precheck';
 import type { CatalogService } from '../catalog';
 import { formHolders, mergeValues } from './form-values';
 import type { CitizenSession } from './session';
@@ -51,6 +51,8 @@ export function decide(
   input: FormValuesWire,
   promised: readonly string[],
   today: string,
+  /** Materials provided another way than the session's captures (the window's originals checked on paper). */
+  provided: readonly CapturedMaterial[] = [],
 ): Decided {
   const service = serviceOf(getService);
   const built = service.formOf(subject.kind, subject.id);
@@ -58,7 +60,8 @@ export function decide(
   if (!built || name === null) throw new ContractError('NOT_FOUND', `没有找到该事项 (no ${subject.kind} ${subject.id})`);
   const values = mergeValues(built.form, input, session);
   const holder = formHolders(built.form)[0] ?? 'applicant';
-  const captured = session.capturedMaterials().map((c) => ({ ...c, trust: 'C' as const }));
+  const pages = session.capturedMaterials().map((c) => ({ ...c, trust: 'C' as const }));
+  const captured = [...provided, ...pages.filter((c) => !provided.some((p) => p.key === c.key))];
   const result = withPromises(precheck(service.catalog, built.form, built.materials, values, captured, today), promised);
   return { service, subject, name, form: built.form, materials: built.materials, values, applicant: session.holder(holder), result };
 }

@@ -10,6 +10,7 @@ import { WindowActions } from './actions';
 import { WindowCache } from './cache';
 import { WindowCore } from './service';
 import type { WindowServiceOptions } from './service';
+import { WalkIn } from './walkin';
 
 export type WindowHandlers = Pick<
   Handlers,
@@ -28,11 +29,18 @@ export type WindowHandlers = Pick<
   | 'window.act'
   | 'window.recordAgent'
   | 'window.handout'
+  | 'window.walkin.begin'
+  | 'window.walkin.useCard'
+  | 'window.walkin.check'
+  | 'window.walkin.precheck'
+  | 'window.walkin.submit'
+  | 'window.walkin.cancel'
 >;
 
 export interface Workstation {
   readonly core: WindowCore;
   readonly actions: WindowActions;
+  readonly walkIn: WalkIn;
   readonly handlers: WindowHandlers;
   start(): Promise<void>;
   close(): void;
@@ -40,11 +48,24 @@ export interface Workstation {
 
 export const DEFAULT_PROBE_MS = 5_000;
 
-export function createWorkstation(options: Omit<WindowServiceOptions, 'cache'> & { store: Store; dataDir: string }): Workstation {
+export interface WorkstationOptions extends Omit<WindowServiceOptions, 'cache'> {
+  store: Store;
+  dataDir: string;
+  /** Terminal number and hall code of this workstation's records (walk-in intake); read at each submission. */
+  terminalId?: () => string;
+  hallCode?: () => string;
+}
+
+export function createWorkstation(options: WorkstationOptions): Workstation {
   const cipher = new FieldCipher(loadOrCreateKeyFile(join(options.dataDir, 'terminal.key')));
   const cache = new WindowCache(options.store.db, cipher);
   const core = new WindowCore({ ...options, cache });
   const actions = new WindowActions(core);
+  const walkIn = new WalkIn(core, {
+    store: options.store,
+    terminalId: options.terminalId ?? (() => options.windowId),
+    hallCode: options.hallCode ?? (() => options.catalog()?.catalog.file.hall.code ?? 'local-hall'),
+  });
   let probe: NodeJS.Timeout | null = null;
 
   /** While signed in: refresh the reachability now and then, and replay offline actions once it answers. */
@@ -69,7 +90,7 @@ export function createWorkstation(options: Omit<WindowServiceOptions, 'cache'> &
       if (result.ok) void actions.replay();
       return result;
     },
-    'window.signOut': () => core.signOut(),
+    'window.signOut': () => (walkIn.cancel(), core.signOut()),
     'window.lock': () => (core.session.lock(), core.state()),
     'window.unlock': async ({ pin }) => ({ ok: await core.session.unlock(pin), state: core.state() }),
     'window.dismissConflicts': () => {
@@ -89,11 +110,18 @@ export function createWorkstation(options: Omit<WindowServiceOptions, 'cache'> &
       if (input.method === 'mail' && !input.mailTracking) throw new ContractError('BAD_INPUT', 'mail delivery needs a tracking number');
       return actions.handout(input);
     },
+    'window.walkin.begin': ({ subject }) => walkIn.begin(subject),
+    'window.walkin.useCard': ({ holder }) => walkIn.useCard(holder),
+    'window.walkin.check': ({ subject, values, fields }) => walkIn.check(subject, values, fields),
+    'window.walkin.precheck': ({ subject, values, promised, paper }) => walkIn.precheck({ subject, values, promised, paper }),
+    'window.walkin.submit': ({ subject, values, promised, paper }) => walkIn.submit({ subject, values, promised, paper }),
+    'window.walkin.cancel': () => walkIn.cancel(),
   };
 
   return {
     core,
     actions,
+    walkIn,
     handlers,
     async start() {
       cache.prune(Date.now());
@@ -103,6 +131,7 @@ export function createWorkstation(options: Omit<WindowServiceOptions, 'cache'> &
     },
     close() {
       core.closed = true;
+      walkIn.close();
       if (probe) clearInterval(probe);
       core.session.close();
     },

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { event, method } from '../define';
 import { Empty } from '../empty';
+import { ApplicationInput, FieldProblem, FormValuesWire, PrecheckWire, Subject } from './application';
+import { CardDetails, CardHolder } from './session';
 
 // The staff window workstation (综合窗口, profile `window`). The renderer never talks to the platform: the
 // main process holds the staff session and answers these calls, from the platform when it is reachable and
@@ -146,6 +148,25 @@ export const WindowActResult = z.discriminatedUnion('outcome', [
 ]);
 export type WindowActResult = z.infer<typeof WindowActResult>;
 
+/** Walk-in intake (现场受理): the application as the kiosk's, plus the materials staff checked on paper. */
+export const WalkInInput = ApplicationInput.extend({
+  /** Materials whose originals staff checked on paper at the window (no capture needed). */
+  paper: z.array(z.string().min(1).max(128)).max(50).default([]),
+}).strict();
+export type WalkInInput = z.input<typeof WalkInInput>;
+
+export const WalkInResult = z.object({
+  applicationId: z.string(),
+  trackingNo: z.string(),
+  /** Accepted on the spot; on the platform once sync has pushed it (queued while offline). */
+  status: z.literal('accepted'),
+  promisedDate: z.string().nullable(),
+  items: z.array(z.string()),
+  /** The 受理通知书. */
+  printed: z.enum(['printed', 'failed']),
+});
+export type WalkInResult = z.infer<typeof WalkInResult>;
+
 export const windowMethods = {
   'window.state': method({ description: 'Workstation state: configured window, staff session, lock, platform reachability, pending actions.', roles, input: Empty, output: WindowState }),
   'window.signIn': method({
@@ -196,6 +217,32 @@ export const windowMethods = {
       ]),
     output: WindowActResult,
   }),
+  'window.walkin.begin': method({
+    description: 'Walk-in intake: staff start an application for the citizen at the window (an item or bundle of this window’s categories); a fresh intake session.',
+    roles,
+    input: z.object({ subject: Subject }).strict(),
+    output: z.object({ subject: Subject, name: z.string() }),
+  }),
+  'window.walkin.useCard': method({
+    description: 'Walk-in intake: binds the ID card on the window’s reader to a card holder of the form and returns its details for pre-fill.',
+    roles,
+    input: z.object({ holder: CardHolder }).strict(),
+    output: CardDetails,
+  }),
+  'window.walkin.check': method({
+    description: 'Walk-in intake: checks the given fields of the merged form (the kiosk’s checks).',
+    roles,
+    input: z.object({ subject: Subject, values: FormValuesWire, fields: z.array(z.string().min(1).max(64)).max(300) }).strict(),
+    output: z.object({ problems: z.array(FieldProblem), includedMembers: z.array(z.string()) }),
+  }),
+  'window.walkin.precheck': method({ description: 'Walk-in intake: the pre-check of the whole application, materials checked on paper counted.', roles, input: WalkInInput, output: PrecheckWire }),
+  'window.walkin.submit': method({
+    description: 'Walk-in intake: re-validates, records the application with its outbox operation, accepts it on the spot (受理, queued to the platform) and prints the 受理通知书.',
+    roles,
+    input: WalkInInput,
+    output: WalkInResult,
+  }),
+  'window.walkin.cancel': method({ description: 'Walk-in intake: forget the card, values and pages of the intake in progress.', roles, input: Empty, output: z.object({ ended: z.boolean() }) }),
 } as const;
 
 export const windowEvents = {
