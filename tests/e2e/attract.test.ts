@@ -1,32 +1,32 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { kioskLayoutProblems, launchChromium, screenshot } from './support/browser';
-import { ROOT, startTerminal } from './support/terminal';
+import type { Page } from 'playwright-core';
+import { kioskLayoutProblems, screenshot } from './support/browser';
+import { ROOT } from './support/terminal';
+import { openTerminalPage } from './support/terminal-page';
+import type { TerminalPage } from './support/terminal-page';
 
 describe('attract screen: a simulated card read reaches the screen, masked', () => {
-  let terminal: Awaited<ReturnType<typeof startTerminal>>;
-  let browser: Browser;
+  let opened: TerminalPage;
   let page: Page;
 
   beforeAll(async () => {
     if (!existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) throw new Error('Run `npm run build:renderer` first (npm test does).');
-    terminal = await startTerminal();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto(terminal.shell.url);
+    ({ page } = opened = await openTerminalPage({
+      onPage: (p) => {
+        p.on('pageerror', (e) => errors.push(e.message));
+        p.on('console', (m) => {
+          if (m.type() === 'error') errors.push(m.text());
+        });
+      },
+    }));
     expect(errors).toEqual([]);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await terminal?.stop();
+    await opened?.close();
   });
 
   it('invites the citizen to place the card', async () => {

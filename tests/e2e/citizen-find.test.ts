@@ -1,23 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { kioskLayoutProblems, launchChromium, screenshot } from './support/browser';
-import { startTerminal } from './support/terminal';
+import type { Page } from 'playwright-core';
+import { kioskLayoutProblems, screenshot } from './support/browser';
+import { openTerminalPage } from './support/terminal-page';
+import type { TerminalPage } from './support/terminal-page';
 
 describe('citizen: from the attract screen to the guide of what they need', () => {
-  let terminal: Awaited<ReturnType<typeof startTerminal>>;
-  let browser: Browser;
+  let opened: TerminalPage;
   let page: Page;
 
   beforeAll(async () => {
-    terminal = await startTerminal();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    await page.goto(terminal.shell.url);
+    ({ page } = opened = await openTerminalPage());
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await terminal?.stop();
+    await opened?.close();
   });
 
   it('touch starts a session on the home page with 一件事 bundles first', async () => {

@@ -1,27 +1,24 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
-import { ROOT, startTerminal } from './support/terminal';
+import type { Page } from 'playwright-core';
+import { openTerminalPage } from './support/terminal-page';
+import type { Terminal, TerminalPage } from './support/terminal-page';
+import { ROOT } from './support/terminal';
 
 describe('ID card reader over the real SAM protocol: unplug shows 读卡器未连接, replug recovers by itself', () => {
-  let terminal: Awaited<ReturnType<typeof startTerminal>>;
-  let browser: Browser;
+  let opened: TerminalPage;
+  let terminal: Terminal;
   let page: Page;
 
   beforeAll(async () => {
     if (!existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) throw new Error('Run `npm run build:renderer` first (npm test does).');
-    terminal = await startTerminal();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    await page.goto(terminal.shell.url);
+    ({ terminal, page } = opened = await openTerminalPage());
     await page.getByTestId('place-card').waitFor();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await terminal?.stop();
+    await opened?.close();
   });
 
   it('reports the simulated SAM reader as a connected device', async () => {

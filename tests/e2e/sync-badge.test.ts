@@ -1,26 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { recordSubmission } from '../../src/store';
 import { submitInput } from '../integration/store-fixtures';
-import { kioskLayoutProblems, launchChromium, screenshot } from './support/browser';
-import { startTerminal } from './support/terminal';
+import { kioskLayoutProblems, screenshot } from './support/browser';
+import { openTerminalPage } from './support/terminal-page';
+import type { Terminal, TerminalPage } from './support/terminal-page';
 
 describe('sync badge on citizen screens', () => {
-  let terminal: Awaited<ReturnType<typeof startTerminal>>;
-  let browser: Browser;
+  let opened: TerminalPage;
+  let terminal: Terminal;
   let page: Page;
 
   beforeAll(async () => {
-    terminal = await startTerminal({ platform: { mode: 'embedded' } });
-    await terminal.app.sync.start();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    await page.goto(terminal.shell.url);
+    ({ terminal, page } = opened = await openTerminalPage({ terminal: { platform: { mode: 'embedded' } }, prepare: (t) => t.app.sync.start() }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await terminal?.stop();
+    await opened?.close();
   });
 
   it('shows a small synced note in the corner, and the count while records wait', async () => {

@@ -1,28 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { kioskLayoutProblems, launchChromium, screenshot } from './support/browser';
-import { startTerminal } from './support/terminal';
+import type { Page } from 'playwright-core';
+import { kioskLayoutProblems, screenshot } from './support/browser';
+import { openTerminalPage } from './support/terminal-page';
+import type { Terminal, TerminalPage } from './support/terminal-page';
 import { openConsole } from './technician-helpers';
 
 // Chromium's fake camera stands in for the document camera (高拍仪): a moving test pattern.
 const FAKE_CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 
 describe('technician console: device list, scanner and pad test, document camera test', () => {
-  let terminal: Awaited<ReturnType<typeof startTerminal>>;
-  let browser: Browser;
+  let opened: TerminalPage;
+  let terminal: Terminal;
   let page: Page;
 
   beforeAll(async () => {
-    terminal = await startTerminal();
-    browser = await launchChromium(FAKE_CAMERA);
-    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
-    page = await context.newPage();
+    ({ terminal, page } = opened = await openTerminalPage({ chromiumArgs: FAKE_CAMERA, path: null }));
     await openConsole(page, terminal.shell.url);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await terminal?.stop();
+    await opened?.close();
   });
 
   it('lists the devices with live status', async () => {

@@ -2,29 +2,25 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { kioskLayoutProblems, launchChromium, screenshot } from './support/browser';
-import { startTerminal } from './support/terminal';
+import type { Page } from 'playwright-core';
+import { kioskLayoutProblems, screenshot } from './support/browser';
+import { openTerminalPage } from './support/terminal-page';
+import type { Terminal, TerminalPage } from './support/terminal-page';
 import { DEV_PIN, enterPin, tapCorner } from './technician-helpers';
 
 describe('technician console: hidden gesture + PIN, binding, device tests, settings, diagnostics', () => {
-  let terminal: Awaited<ReturnType<typeof startTerminal>>;
-  let browser: Browser;
+  let opened: TerminalPage;
+  let terminal: Terminal;
   let page: Page;
   const errors: string[] = [];
   const dataDir = mkdtempSync(join(tmpdir(), 'hall-e2e-technician-'));
 
   beforeAll(async () => {
-    terminal = await startTerminal({ dataDir });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(terminal.shell.url);
+    ({ terminal, page } = opened = await openTerminalPage({ terminal: { dataDir }, onPage: (p) => p.on('pageerror', (e) => errors.push(e.message)) }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await terminal?.stop();
+    await opened?.close();
   });
 
   it('privileged methods are refused before the PIN; four taps do nothing; five taps in the corner open the PIN pad', async () => {

@@ -1,24 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { kioskLayoutProblems, launchChromium, screenshot } from './support/browser';
-import { startTerminal } from './support/terminal';
+import type { Page } from 'playwright-core';
+import { kioskLayoutProblems, screenshot } from './support/browser';
+import { openTerminalPage } from './support/terminal-page';
+import type { Terminal, TerminalPage } from './support/terminal-page';
 import { DEV_PIN, enterPin } from './technician-helpers';
 
 describe('technician console: five wrong PINs lock it for five minutes', () => {
-  let terminal: Awaited<ReturnType<typeof startTerminal>>;
-  let browser: Browser;
+  let opened: TerminalPage;
+  let terminal: Terminal;
   let page: Page;
 
   beforeAll(async () => {
-    terminal = await startTerminal();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    await page.goto(new URL('/technician', terminal.shell.url).toString());
+    ({ terminal, page } = opened = await openTerminalPage({ path: '/technician' }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await terminal?.stop();
+    await opened?.close();
   });
 
   it('the /technician page without a PIN shows only the PIN pad', async () => {

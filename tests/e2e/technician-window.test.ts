@@ -1,25 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { kioskLayoutProblems, launchChromium, screenshot } from './support/browser';
-import { startTerminal } from './support/terminal';
+import type { Page } from 'playwright-core';
+import { kioskLayoutProblems, screenshot } from './support/browser';
+import { LANDSCAPE, openTerminalPage } from './support/terminal-page';
+import type { TerminalPage } from './support/terminal-page';
 import { DEV_PIN, enterPin, tapCorner } from './technician-helpers';
 
 // The staff window workstation (1920×1080) has the same hidden door and console.
 describe('technician console from the window workstation, landscape', () => {
-  let terminal: Awaited<ReturnType<typeof startTerminal>>;
-  let browser: Browser;
+  let opened: TerminalPage;
   let page: Page;
 
   beforeAll(async () => {
-    terminal = await startTerminal({ profile: 'window' });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(terminal.shell.url);
+    ({ page } = opened = await openTerminalPage({ terminal: { profile: 'window' }, viewport: LANDSCAPE }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await terminal?.stop();
+    await opened?.close();
   });
 
   it('five taps in the corner, the PIN, and the console fits 1920×1080', async () => {

@@ -4,42 +4,31 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { interpret } from '../../../devices/protocols/escpos/interpreter';
 import type { App } from '../../../main/app';
-import { kioskLayoutProblems, launchChromium, screenshot } from './browser';
-import { startTerminal } from './terminal';
+import { kioskLayoutProblems, screenshot } from './browser';
+import { openTerminalPage } from './terminal-page';
+import type { TerminalPage, TerminalPageOptions } from './terminal-page';
 
 /** Chromium's fake camera stands in for the document camera (高拍仪). */
 export const FAKE_CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-export type Terminal = Awaited<ReturnType<typeof startTerminal>>;
+export type { Terminal } from './terminal-page';
+export type Kiosk = TerminalPage;
 
-export interface Kiosk {
-  terminal: Terminal;
-  browser: Browser;
-  page: Page;
-  close(): Promise<void>;
-}
-
-export async function openKiosk(options: { viewport?: { width: number; height: number }; terminal?: Parameters<typeof startTerminal>[0] } = {}): Promise<Kiosk> {
-  const terminal = await startTerminal(options.terminal);
-  const browser = await launchChromium(FAKE_CAMERA);
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1080, height: 1920 } });
-  const page = await context.newPage();
-  await page.goto(terminal.shell.url);
-  await page.getByTestId('begin').waitFor();
-  return {
-    terminal,
-    browser,
-    page,
-    async close() {
-      await browser.close();
-      await terminal.stop();
-    },
-  };
+/** The kiosk page on a fresh terminal, with the fake document camera, at its attract screen. */
+export async function openKiosk(options: { viewport?: { width: number; height: number }; terminal?: TerminalPageOptions['terminal'] } = {}): Promise<Kiosk> {
+  const kiosk = await openTerminalPage({ ...options, chromiumArgs: FAKE_CAMERA });
+  try {
+    await kiosk.page.getByTestId('begin').waitFor();
+  } catch (error) {
+    await kiosk.close();
+    throw error;
+  }
+  return kiosk;
 }
 
 /** axe-core (run in the page through the DevTools protocol, so the page's CSP stays on): serious and critical violations. */
