@@ -1,39 +1,46 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { CallResult } from '../../src/contract';
-import { kioskLayoutProblems, launchChromium, screenshot } from './support/browser';
-import { startTerminal } from './support/terminal';
+import { kioskLayoutProblems, screenshot } from './support/browser';
+import { LANDSCAPE, openTerminalPage } from './support/terminal-page';
+import type { Terminal, TerminalPage } from './support/terminal-page';
+
+/** An application submitted at this terminal's kiosk, for the window to ask a rating of. */
+const submitted = (terminal: Terminal): string =>
+  terminal.app.store.applications.submit({
+    kind: 'item',
+    subjectId: 'ITEM-BIRTH-CERT',
+    catalogVersion: 'e2e',
+    hallCode: 'QX01',
+    terminal: 'T-0001',
+    at: new Date().toISOString(),
+    actor: { kind: 'citizen', id: 'kiosk' },
+    personal: { applicant: { name: '欧阳娜娜', idNumber: '430102199003071242' }, values: {} },
+    materials: [],
+  }).id;
 
 // The customer-facing screen of a staff window: staff ask for a rating; the citizen rates on /customer.
 describe('customer-facing evaluation screen (一次一评)', () => {
-  let terminal: Awaited<ReturnType<typeof startTerminal>>;
-  let browser: Browser;
+  let opened: TerminalPage;
+  let terminal: Terminal;
   let page: Page;
   let applicationId = '';
   const staff = { name: '李小红', number: '0217' };
   const asWindow = (method: string, input: unknown) => terminal.app.dispatcher.dispatch(method, input, { role: 'window', connection: 'staff-window' });
 
   beforeAll(async () => {
-    terminal = await startTerminal({ profile: 'window' });
-    applicationId = terminal.app.store.applications.submit({
-      kind: 'item',
-      subjectId: 'ITEM-BIRTH-CERT',
-      catalogVersion: 'e2e',
-      hallCode: 'QX01',
-      terminal: 'T-0001',
-      at: new Date().toISOString(),
-      actor: { kind: 'citizen', id: 'kiosk' },
-      personal: { applicant: { name: '欧阳娜娜', idNumber: '430102199003071242' }, values: {} },
-      materials: [],
-    }).id;
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(new URL('/customer', terminal.shell.url).toString());
+    ({ terminal, page } = opened = await openTerminalPage({
+      terminal: { profile: 'window' },
+      prepare: (t) => {
+        applicationId = submitted(t);
+      },
+      viewport: LANDSCAPE,
+      path: '/customer',
+    }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await terminal?.stop();
+    await opened?.close();
   });
 
   it('shows the name plate between services', async () => {
@@ -93,17 +100,7 @@ describe('customer-facing evaluation screen (一次一评)', () => {
   });
 
   it('the simulator panel plays the staff window: a request for the newest application; the customer may decline', async () => {
-    const second = terminal.app.store.applications.submit({
-      kind: 'item',
-      subjectId: 'ITEM-BIRTH-CERT',
-      catalogVersion: 'e2e',
-      hallCode: 'QX01',
-      terminal: 'T-0001',
-      at: new Date().toISOString(),
-      actor: { kind: 'citizen', id: 'kiosk' },
-      personal: { applicant: { name: '欧阳娜娜', idNumber: '430102199003071242' }, values: {} },
-      materials: [],
-    }).id;
+    const second = submitted(terminal);
     await page.getByText('扫码器 · 评价器 · 打印机').click();
     await page.getByTestId('sim-evaluation-request').click();
     await expect.poll(() => terminal.app.dispatcher.dispatch('evaluation.pending', {}, { role: 'customer' })).toMatchObject({ value: { request: { applicationId: second } } });
