@@ -9,7 +9,7 @@ import { startFaultProxy } from '../support/fault-proxy';
 import type { FaultProxy } from '../support/fault-proxy';
 import { launchChromium, screenshot } from './support/browser';
 import { ROOT } from './support/terminal';
-import { APPLICANT, deskLayoutProblems, documentPage, printedTexts, signIn, startWindowPlatform, startWindowTerminal, submitFromKiosk } from './support/window';
+import { APPLICANT, deskLayoutProblems, documentPage, openByTracking, printedTexts, signIn, startWindowPlatform, startWindowTerminal, submitFromKiosk } from './support/window';
 import type { WindowTerminal } from './support/window';
 
 const FORM = { 'applicant.name': APPLICANT.name, 'applicant.idNumber': APPLICANT.idNumber, 'applicant.nation': '01', 'idcard.reason': 'expired' };
@@ -23,11 +23,7 @@ describe('window workstation: two windows on one application, and offline', () =
   let page1: Page;
   let page2: Page;
 
-  const open = async (page: Page, tracking: string) => {
-    await page.getByTestId('find-input').fill(tracking);
-    await page.getByTestId('find-submit').click();
-    await expect.poll(() => page.getByTestId('application-tracking').textContent()).toBe(tracking);
-  };
+  const open = openByTracking;
 
   beforeAll(async () => {
     if (!existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) throw new Error('Run `npm run build:renderer` first (npm test does).');

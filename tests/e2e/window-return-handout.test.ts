@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './support/browser';
 import { ROOT } from './support/terminal';
-import { APPLICANT, HALL, deskLayoutProblems, documentPage, printedTexts, signIn, startWindowPlatform, startWindowTerminal, submitFromKiosk } from './support/window';
+import { APPLICANT, HALL, deskLayoutProblems, documentPage, openByTracking, printedTexts, signIn, startWindowPlatform, startWindowTerminal, submitFromKiosk } from './support/window';
 import type { WindowTerminal } from './support/window';
 
 const FORM = { 'applicant.name': APPLICANT.name, 'applicant.idNumber': APPLICANT.idNumber, 'applicant.gender': '1', 'applicant.nation': '01', 'applicant.birthDate': '1990-03-07', 'applicant.address': '湖南省长沙市芙蓉区五一大道1号', 'applicant.mobile': APPLICANT.phone, 'idcard.reason': 'expired', 'idcard.collect': 'window', 'idcard.needTemporary': '0' };
@@ -18,11 +18,7 @@ describe('window workstation: return for supplement, hand-out with identity chec
   let browser: Browser;
   let page: Page;
 
-  const open = async (tracking: string) => {
-    await page.getByTestId('find-input').fill(tracking);
-    await page.getByTestId('find-submit').click();
-    await expect.poll(() => page.getByTestId('application-tracking').textContent()).toBe(tracking);
-  };
+  const open = (tracking: string) => openByTracking(page, tracking);
 
   beforeAll(async () => {
     if (!existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) throw new Error('Run `npm run build:renderer` first (npm test does).');

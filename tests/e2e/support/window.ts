@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { interpret } from '../../../devices/protocols/escpos/interpreter';
 import { createApp } from '../../../main/app';
 import type { App } from '../../../main/app';
@@ -147,4 +148,11 @@ export async function deskLayoutProblems(page: Page): Promise<string[]> {
     }
     return problems;
   });
+}
+
+/** Finds an application by its tracking number in the search box and waits until it is the open one. */
+export async function openByTracking(page: Page, tracking: string): Promise<void> {
+  await page.getByTestId('find-input').fill(tracking);
+  await page.getByTestId('find-submit').click();
+  await expect.poll(() => page.getByTestId('application-tracking').textContent()).toBe(tracking);
 }
