@@ -80,6 +80,11 @@ describe('window workstation: queue, application, accept', () => {
     await page.getByTestId('viewer-image').waitFor();
     await page.getByTestId('viewer-rotate').click();
     expect(await page.getByTestId('viewer-image').getAttribute('style')).toContain('rotate(90deg)');
+    // Pre-check problems are worded by the window in its language, not the domain's bilingual message.
+    const problems = await page.getByTestId('precheck-problems').innerText();
+    expect(problems).toContain('未填写：申请人民族');
+    expect(problems).toContain('至少需要 2 页，只有 1 页');
+    expect(problems).not.toContain('(required)');
     await screenshot(page, 'window-application');
     await page.getByTestId('reveal').click();
     await expect.poll(() => page.getByTestId('applicant-id').textContent()).toBe(APPLICANT.idNumber);
