@@ -40,6 +40,14 @@ function toIdentify(selection: { kind: 'item' | 'bundle'; id: string }) {
 describe('application step machine (no DOM, real terminal handlers)', () => {
   let store: ReturnType<typeof createApplicationStore>;
 
+  /** GA-03 loaded at the identify step and 张三's card placed on the reader. */
+  async function zhangOnGa03() {
+    toIdentify(GA03);
+    await store.getState().load(GA03);
+    f.session.cardRead(card('resident-zhang'));
+    await store.getState().cardPlaced();
+  }
+
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     vi.setSystemTime(new Date('2026-11-23T10:00:00+08:00'));
@@ -70,10 +78,7 @@ describe('application step machine (no DOM, real terminal handlers)', () => {
   });
 
   it('does not leave a page with errors; lists them by field; continues once fixed; reaches materials', async () => {
-    toIdentify(GA03);
-    await store.getState().load(GA03);
-    f.session.cardRead(card('resident-zhang'));
-    await store.getState().cardPlaced();
+    await zhangOnGa03();
     store.getState().confirmHolder();
     const s = () => store.getState();
     await s().nextPage();
@@ -96,10 +101,7 @@ describe('application step machine (no DOM, real terminal handlers)', () => {
   });
 
   it('pre-check failure keeps the citizen on pre-check with every problem; a one-time notice prints', async () => {
-    toIdentify(GA03);
-    await store.getState().load(GA03);
-    f.session.cardRead(card('resident-zhang'));
-    await store.getState().cardPlaced();
+    await zhangOnGa03();
     store.getState().confirmHolder();
     useFlowStore.getState().go('materials');
     await store.getState().runPrecheck();
@@ -117,10 +119,7 @@ describe('application step machine (no DOM, real terminal handlers)', () => {
   });
 
   it('captures, pre-checks, reviews, needs consent, submits, and can reprint after a paper fault', async () => {
-    toIdentify(GA03);
-    await store.getState().load(GA03);
-    f.session.cardRead(card('resident-zhang'));
-    await store.getState().cardPlaced();
+    await zhangOnGa03();
     store.getState().confirmHolder();
     const s = () => store.getState();
     for (const [k, v] of Object.entries({ 'applicant.mobile': '13800138000', 'idcard.reason': 'expired', 'idcard.collect': 'window', 'idcard.needTemporary': '0' })) s().setValue(k, v);
@@ -181,10 +180,7 @@ describe('application step machine (no DOM, real terminal handlers)', () => {
   });
 
   it('leaving the application (confirmed) or an idle wipe forgets everything and starts a fresh terminal session', async () => {
-    toIdentify(GA03);
-    await store.getState().load(GA03);
-    f.session.cardRead(card('resident-zhang'));
-    await store.getState().cardPlaced();
+    await zhangOnGa03();
     useFlowStore.getState().goHome();
     useFlowStore.getState().confirmLeave();
     expect(store.getState()).toMatchObject({ subject: null, cards: {}, values: {} });
