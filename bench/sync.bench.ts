@@ -79,6 +79,23 @@ async function enrolAt(url: string, hallId: string) {
   return { terminalId: outcome.value.terminalId, hallId: outcome.value.hallId, secret: Buffer.from(outcome.value.secret, 'base64') };
 }
 
+/** Enrols with the platform at `url` and drains `outbox` into it: seconds, RSS before (bytes) and RSS samples (MB) while draining. */
+async function timedDrain(url: string, outbox: ConstructorParameters<typeof SyncEngine>[0]['outbox']) {
+  const credentials = await enrolAt(url, 'hall-bench');
+  const engine = new SyncEngine({ outbox, client: new SyncClient({ baseUrl: url, credentials }), version: 'bench', batchSize: 100, idlePollMs: 1000 });
+  globalThis.gc?.();
+  const baseline = process.memoryUsage().rss;
+  const samples: number[] = [];
+  const sampler = setInterval(() => samples.push(process.memoryUsage().rss), 25);
+  const started = performance.now();
+  engine.start();
+  await engine.drained(5);
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  await engine.stop();
+  return { seconds, baseline, rss: summarize(samples.map((x) => x / 1024 / 1024)) };
+}
+
 async function drainBench(tmp: string, applications: number) {
   const materialBytes = Number(process.env.SYNC_BENCH_MATERIAL_KB ?? 64) * 1024;
   const blobDir = join(tmp, `blobs-${applications}`);
@@ -94,22 +111,10 @@ async function drainBench(tmp: string, applications: number) {
   }
   const { url, child } = await startPlatformProcess(join(tmp, `drain-${applications}.db`));
   try {
-    const credentials = await enrolAt(url, 'hall-bench');
-    const engine = new SyncEngine({ outbox, client: new SyncClient({ baseUrl: url, credentials }), version: 'bench', batchSize: 100, idlePollMs: 1000 });
-    globalThis.gc?.();
-    const baseline = process.memoryUsage().rss;
-    const samples: number[] = [];
-    const sampler = setInterval(() => samples.push(process.memoryUsage().rss), 25);
-    const started = performance.now();
-    engine.start();
-    await engine.drained(5);
-    const seconds = (performance.now() - started) / 1000;
-    clearInterval(sampler);
-    await engine.stop();
+    const { seconds, baseline, rss } = await timedDrain(url, outbox);
     globalThis.gc?.();
     const afterGc = process.memoryUsage().rss;
     const mb = (applications * 3 * materialBytes) / 1024 / 1024;
-    const rss = summarize(samples.map((s) => s / 1024 / 1024));
     return {
       applications,
       materials: applications * 3,
@@ -161,20 +166,8 @@ async function drainStoreBench(tmp: string, applications: number) {
   const recordSeconds = (performance.now() - recordStarted) / 1000;
   const { url, child } = await startPlatformProcess(join(tmp, `drain-store-${applications}.db`));
   try {
-    const credentials = await enrolAt(url, 'hall-bench');
-    const engine = new SyncEngine({ outbox: store.outbox, client: new SyncClient({ baseUrl: url, credentials }), version: 'bench', batchSize: 100, idlePollMs: 1000 });
-    globalThis.gc?.();
-    const baseline = process.memoryUsage().rss;
-    const samples: number[] = [];
-    const sampler = setInterval(() => samples.push(process.memoryUsage().rss), 25);
-    const started = performance.now();
-    engine.start();
-    await engine.drained(5);
-    const seconds = (performance.now() - started) / 1000;
-    clearInterval(sampler);
-    await engine.stop();
+    const { seconds, baseline, rss } = await timedDrain(url, store.outbox);
     const mb = (applications * 3 * materialBytes) / 1024 / 1024;
-    const rss = summarize(samples.map((x) => x / 1024 / 1024));
     const synced = (store.db.prepare('SELECT COUNT(*) AS n FROM applications WHERE synced_at IS NOT NULL').get() as { n: number }).n;
     return {
       applications,
