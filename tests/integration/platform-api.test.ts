@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrol, type TerminalCredentials } from '../../src/sync/client';
 import { signedHeaders } from '../../src/sync/signing';
-import { startPlatform, type RunningPlatform } from '../support/platform';
+import { platformRequest, startPlatform, type RunningPlatform } from '../support/platform';
 import { repositoryEngines } from '../support/engines';
 import { application, SAMPLE_ID_NUMBER } from '../support/sync-fixtures';
 
@@ -174,7 +174,7 @@ describe.each(engines)('platform API on $name', ({ skip, open }) => {
     const own = await issue('hall-s1');
     const other = await issue('hall-s2');
     const as = async (token: string, method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${p.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      const response = await platformRequest(p.url, method, path, token, body);
       return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
     };
     expect((await as(own, 'GET', '/staff/halls/hall-s1/queue')).status).toBe(200);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_REQUEST_RETENTION_MS } from '../../platform/store/sql-staff-repository';
 import type { TerminalCredentials } from '../../src/sync/client';
 import { repositoryEngines } from '../support/engines';
-import { startPlatform, type RunningPlatform } from '../support/platform';
+import { platformRequest, startPlatform, type RunningPlatform } from '../support/platform';
 import { application } from '../support/sync-fixtures';
 
 const engines = repositoryEngines('staff scope tests');
@@ -20,11 +20,7 @@ describe.each(engines)('staff scope and retry keys on $name', ({ skip, open }) =
   let opId = 0;
 
   const call = async (method: string, path: string, token: string | null, body?: unknown): Promise<Answer> => {
-    const response = await fetch(`${p.url}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+    const response = await platformRequest(p.url, method, path, token, body);
     return { status: response.status, body: (await response.json()) as Answer['body'] };
   };
   const submit = async (id: string, department: string) => {

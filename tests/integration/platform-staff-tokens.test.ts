@@ -2,7 +2,7 @@
 // by the token itself or by its id when the token is lost; only the administrator may revoke.
 import { describe, expect, it } from 'vitest';
 import { repositoryEngines } from '../support/engines';
-import { startPlatform } from '../support/platform';
+import { platformRequest, startPlatform } from '../support/platform';
 
 const engines = repositoryEngines('staff-token test');
 
@@ -12,7 +12,7 @@ describe.each(engines)('staff token revocation on $name', ({ skip, open }) => {
     try {
       const issue = async (name: string) => (await p.admin('POST', '/admin/staff-tokens', { hallId: 'hall-a', name })).body as { token: string; id: string };
       const asStaff = (token: string, path = '/staff/halls/hall-a/queue', method = 'GET', body?: unknown) =>
-        fetch(`${p.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+        platformRequest(p.url, method, path, token, body);
 
       const first = await issue('window 3');
       const second = await issue('window 4');

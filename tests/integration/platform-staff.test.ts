@@ -4,7 +4,7 @@
 // collector's identity checked against the applicant or a recorded agent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TerminalCredentials } from '../../src/sync/client';
-import { startPlatform, type RunningPlatform } from '../support/platform';
+import { platformRequest, startPlatform, type RunningPlatform } from '../support/platform';
 import { repositoryEngines } from '../support/engines';
 import { application, SAMPLE_ID_NUMBER } from '../support/sync-fixtures';
 
@@ -21,11 +21,7 @@ describe.each(engines)('staff window API on $name', ({ skip, open }) => {
   let opId = 0;
 
   const call = async (method: string, path: string, token: string | null, body?: unknown): Promise<Answer> => {
-    const response = await fetch(`${p.url}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+    const response = await platformRequest(p.url, method, path, token, body);
     return { status: response.status, body: (await response.json()) as Answer['body'] };
   };
   const signIn = (windowId: string, staffNumber = 'A0317', pin = PIN) => call('POST', '/staff/sessions', null, { hallId: HALL, windowId, staffNumber, pin });

@@ -58,3 +58,12 @@ export async function startPlatform(repo: PlatformRepository, options: { now?: (
     },
   };
 }
+
+/** A request to the platform with a JSON body (when given) and a bearer token (staff or admin, when given). */
+export function platformRequest(baseUrl: string, method: string, path: string, token: string | null, body?: unknown): Promise<Response> {
+  return fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
