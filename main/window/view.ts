@@ -3,13 +3,14 @@
 // with personal fields masked until revealed, the material checklist with the captured pages, the pre-check
 // and the history.
 import { maskAddress, maskIdNumber, maskName, maskPersonalDataInText, maskPhone } from '../../src/contract/mask';
+import { ORIGINALS_CHECKED } from '../../src/contract';
 import type { WindowActionName, WindowApplicationView, WindowQueueEntry } from '../../src/contract';
 import { applicationDeadline } from '../../src/domain/application/time-limit';
 import type { Deadline } from '../../src/domain/application/time-limit';
 import { availableActions } from '../../src/domain/application/window-actions';
 import type { FormValue, FormValues } from '../../src/domain/catalog/conditions';
 import type { FieldDef, TimeLimit } from '../../src/domain/catalog/schema';
-import { precheck } from '../../src/domain/precheck/precheck';
+import { minPages, precheck } from '../../src/domain/precheck/precheck';
 import type { RevealResponse, WindowApplicationDetail, WindowApplicationSummary } from '../../platform/staff/protocol';
 import type { CatalogService } from '../catalog';
 
@@ -114,7 +115,10 @@ export function applicationView(
   const entry = queueEntry(catalog, detail, today, options.pending);
   const subject = subjectOf(catalog, detail.itemCode, detail.department);
   const built = subject.kind && catalog ? catalog.formOf(subject.kind, detail.itemCode) : undefined;
-  const values: FormValues = Object.fromEntries(Object.entries(detail.form).map(([k, v]) => [k, asFormValue(v)]));
+  const { [ORIGINALS_CHECKED]: checkedRaw, ...formValues } = detail.form;
+  const values: FormValues = Object.fromEntries(Object.entries(formValues).map(([k, v]) => [k, asFormValue(v)]));
+  // Walk-in intake: the materials whose originals staff checked on paper at the window (no pages to show).
+  const checked = new Set(Array.isArray(checkedRaw) ? checkedRaw.filter((k): k is string => typeof k === 'string') : []);
   const revealed = options.revealed !== null;
   const field = (id: string, def: FieldDef | undefined) => {
     const personal = def?.personal === true || def?.type === 'idNumber' || def?.type === 'mobile';
@@ -143,7 +147,13 @@ export function applicationView(
 
   const requirements = built?.materials ?? [];
   const pagesOf = (keys: readonly string[]) => detail.blobs.filter((b) => keys.includes(b.material)).map(({ sha256, mediaType, size, complete }) => ({ sha256, mediaType, size, complete }));
-  const materials: WindowApplicationView['materials'] = requirements.map((m) => ({ key: m.key, name: m.name, necessity: m.necessity as string, pages: pagesOf([m.key, m.sharedMaterialId, ...m.memberMaterialIds]) }));
+  const materials: WindowApplicationView['materials'] = requirements.map((m) => ({
+    key: m.key,
+    name: m.name,
+    necessity: m.necessity as string,
+    pages: pagesOf([m.key, m.sharedMaterialId, ...m.memberMaterialIds]),
+    ...(checked.has(m.key) ? { checkedOriginal: true } : {}),
+  }));
   const matched = new Set(materials.flatMap((m) => m.pages.map((p) => p.sha256)));
   for (const b of detail.blobs) {
     if (!matched.has(b.sha256)) materials.push({ key: b.material, name: b.material, necessity: 'submitted', pages: pagesOf([b.material]) });
@@ -151,7 +161,10 @@ export function applicationView(
 
   let check: WindowApplicationView['precheck'] = { ok: true, problems: [] };
   if (built && catalog) {
-    const captured = materials.filter((m) => m.pages.length > 0).map((m) => ({ key: m.key, pages: Math.max(1, m.pages.length), trust: 'C' as const }));
+    const captured = [
+      ...requirements.filter((m) => checked.has(m.key)).map((m) => ({ key: m.key, pages: minPages(m.sharedMaterialId), trust: 'A' as const })),
+      ...materials.filter((m) => m.pages.length > 0 && !checked.has(m.key)).map((m) => ({ key: m.key, pages: Math.max(1, m.pages.length), trust: 'C' as const })),
+    ];
     const result = precheck(catalog.catalog, built.form, requirements, values, captured, today);
     check = {
       ok: result.ok,

@@ -5,7 +5,7 @@
 // accept on the spot: received and accepted are recorded locally with their status operations in the same
 // transaction (so they reach the platform in order, offline too — queued in the outbox), and the
 // 受理通知书 prints at once: nobody else can act on an application that exists only here.
-import { ContractError } from '../../src/contract';
+import { ContractError, ORIGINALS_CHECKED } from '../../src/contract';
 import type { CardDetails, FormValuesWire, PrecheckWire, Subject, WalkInResult } from '../../src/contract';
 import { inScope } from '../../src/domain/application/window-actions';
 import { minPages } from '../../src/domain/precheck/precheck';
@@ -150,6 +150,7 @@ export class WalkIn {
           : [],
       ),
     ];
+    if (paper.size > 0) values[ORIGINALS_CHECKED] = [...paper];
     const files = this.session.capturedMaterials().flatMap(({ key }) => (wanted.has(key) && !paper.has(key) ? [{ key, pages: this.session.pagesOf(key) }] : []));
     const staffActor = { kind: 'staff' as const, id: `${staff.staffNumber}@window:${staff.windowId}` };
     const terminal = this.options.terminalId();

@@ -21,10 +21,12 @@ interface Props {
   onActivate(): void;
   onChange(value: FormValueWire): void;
   onEdit(): void;
+  /** Staff at the window type on a real keyboard: plain text inputs instead of the on-screen keyboards. */
+  native?: boolean;
 }
 
 /** One question, GOV.UK style: a label (never a placeholder), hint, error message, then the answer. */
-export function FieldInput({ field, value, locked, editable, error, active, onActivate, onChange, onEdit }: Props) {
+export function FieldInput({ field, value, locked, editable, error, active, onActivate, onChange, onEdit, native = false }: Props) {
   const { t, i18n } = useTranslation();
   const id = fieldDomId(field.id);
   const input = inputFor(field);
@@ -55,6 +57,28 @@ export function FieldInput({ field, value, locked, editable, error, active, onAc
             </button>
           )}
         </div>
+      </div>
+    );
+  }
+
+  if (native && input.kind === 'choice' && !input.multiple && (field.options?.length ?? 0) > 8) {
+    const selected = typeof value === 'string' ? value : '';
+    return (
+      <div className={classes} data-field={field.id}>
+        <label className="field-label" id={`${id}-label`} htmlFor={id}>
+          {field.label}
+          {optional}
+        </label>
+        {hint}
+        {message}
+        <select id={id} className="field-native" value={selected} aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? true : undefined} onChange={(event) => onChange(event.target.value)}>
+          <option value="">{t('citizen.form.choose', { defaultValue: '—' })}</option>
+          {(field.options ?? []).map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
       </div>
     );
   }
@@ -98,6 +122,32 @@ export function FieldInput({ field, value, locked, editable, error, active, onAc
 
   const text = typeof value === 'string' ? value : '';
   const shown = input.format === 'date' ? text : displayValue(field, text, true);
+  if (native) {
+    return (
+      <div className={classes} data-field={field.id}>
+        <label className="field-label" id={`${id}-label`} htmlFor={id}>
+          {field.label}
+          {optional}
+        </label>
+        {hint}
+        {input.format === 'date' && <p className="field-hint">{t('citizen.form.dateHint')}</p>}
+        {message}
+        <input
+          id={id}
+          className="field-native"
+          type="text"
+          value={text}
+          maxLength={input.format === 'date' ? 16 : input.maxLength}
+          inputMode={input.layout === 'digits' && input.format !== 'date' ? 'numeric' : undefined}
+          placeholder={input.format === 'date' ? 'YYYY-MM-DD' : undefined}
+          autoComplete="off"
+          aria-describedby={error ? `${id}-error` : undefined}
+          aria-invalid={error ? true : undefined}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      </div>
+    );
+  }
   return (
     <div className={classes} data-field={field.id}>
       <p className="field-label" id={`${id}-label`}>

@@ -63,9 +63,9 @@ export function MaterialViewer() {
       <ul className="window-materials" data-testid="materials">
         {view.materials.map((m) => (
           <li key={m.key}>
-            <span className={m.pages.length === 0 ? 'window-material-missing' : ''}>{m.name}</span>
+            <span className={m.pages.length === 0 && !m.checkedOriginal ? 'window-material-missing' : ''}>{m.name}</span>
             {m.pages.length === 0 ? (
-              <span className="window-muted">{t('window.detail.noPages')}</span>
+              <span className="window-muted">{m.checkedOriginal ? t('window.detail.checkedOriginal') : t('window.detail.noPages')}</span>
             ) : (
               m.pages.map((p, i) => (
                 <button key={p.sha256} type="button" className={`wbtn wbtn-small${shown?.sha256 === p.sha256 ? ' wbtn-primary' : ''}`} data-testid="material-open" disabled={!p.complete} onClick={() => void open(p.sha256)}>

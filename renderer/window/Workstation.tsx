@@ -12,6 +12,8 @@ import { QueuePanel } from './QueuePanel';
 import { byLabel } from './labels';
 import { commandOf } from './shortcuts';
 import type { Command } from './shortcuts';
+import { useWalkInStore } from './walkin-store';
+import { WalkInPanel } from './WalkInPanel';
 import { useWindowStore } from './window-store';
 
 const QUEUE_REFRESH_MS = 20_000;
@@ -22,6 +24,16 @@ const clock = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString('z
 function run(command: Command, focusFind: () => void): void {
   const s = useWindowStore.getState();
   if (s.dialog && command !== 'lock') return;
+  const walkIn = useWalkInStore.getState();
+  if (command === 'walkin') return walkIn.open();
+  // During a walk-in intake: Alt+C reads the next card, Alt+K pre-checks, Alt+A submits and accepts.
+  if (walkIn.phase !== 'closed' && command !== 'lock') {
+    if (walkIn.phase !== 'form') return;
+    if (command === 'card') return void walkIn.readCard();
+    if (command === 'precheck') return void walkIn.runPrecheck();
+    if (command === 'accept') return void walkIn.submit();
+    return;
+  }
   const actions = s.view?.actions ?? [];
   switch (command) {
     case 'find':
@@ -59,7 +71,11 @@ export function Workstation({ state }: { state: WindowState }) {
     void useWindowStore.getState().loadQueue();
     // New kiosk submissions and other windows' actions show up without a click.
     const timer = setInterval(() => void useWindowStore.getState().loadQueue(), QUEUE_REFRESH_MS);
-    return () => clearInterval(timer);
+    return () => {
+      clearInterval(timer);
+      // Signed out or locked: a walk-in intake in progress is forgotten here and on the privileged side.
+      if (useWalkInStore.getState().phase !== 'closed') void useWalkInStore.getState().close();
+    };
   }, []);
 
   useEffect(() => {
@@ -73,6 +89,13 @@ export function Workstation({ state }: { state: WindowState }) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  const walkInOpen = useWalkInStore((w) => w.phase !== 'closed');
+  // Back from a walk-in: the queue again, with what was just accepted once it has synced.
+  const wasWalkIn = useRef(false);
+  useEffect(() => {
+    if (wasWalkIn.current && !walkInOpen) void useWindowStore.getState().loadQueue();
+    wasWalkIn.current = walkInOpen;
+  }, [walkInOpen]);
   const stale = queue?.stale === true;
   return (
     <main className="window-app" data-testid="workstation">
@@ -93,6 +116,10 @@ export function Workstation({ state }: { state: WindowState }) {
           <span className="window-staff" data-testid="staff">
             {t('window.header.staff', { name: session?.staffName ?? '', number: session?.staffNumber ?? '' })}
           </span>
+          <button type="button" className="wbtn" onClick={() => run('walkin', () => undefined)} data-testid="walkin-open">
+            {t('window.walkin.open')}
+            <kbd>Alt+N</kbd>
+          </button>
           <LanguageToggle />
           <button type="button" className="wbtn" onClick={() => run('lock', () => undefined)}>
             {t('window.header.lock')}
@@ -129,14 +156,18 @@ export function Workstation({ state }: { state: WindowState }) {
         </div>
       )}
       <OutcomeBanner />
-      <div className="window-body">
-        <QueuePanel findRef={findRef} />
-        <section className="window-center" aria-label={t('window.detail.form')}>
-          <ApplicationPanel />
-          <ActionBar staff={session ? { name: session.staffName, number: session.staffNumber } : null} />
-        </section>
-        <MaterialViewer />
-      </div>
+      {walkInOpen ? (
+        <WalkInPanel />
+      ) : (
+        <div className="window-body">
+          <QueuePanel findRef={findRef} />
+          <section className="window-center" aria-label={t('window.detail.form')}>
+            <ApplicationPanel />
+            <ActionBar staff={session ? { name: session.staffName, number: session.staffNumber } : null} />
+          </section>
+          <MaterialViewer />
+        </div>
+      )}
       <footer className="window-footer">{t('window.shortcutHelp')}</footer>
       <ActionDialog />
     </main>

@@ -8,6 +8,8 @@ describe('window shortcuts', () => {
     expect(commandOf(key('KeyA', { altKey: true }))).toBe('accept');
     expect(commandOf(key('KeyS', { altKey: true }))).toBe('supplement');
     expect(commandOf(key('NumpadAdd', { altKey: true }))).toBe('zoomIn');
+    expect(commandOf(key('KeyN', { altKey: true }))).toBe('walkin');
+    expect(commandOf(key('KeyK', { altKey: true }))).toBe('precheck');
   });
   it('nothing without Alt, or with Ctrl/Meta (browser and system shortcuts stay theirs)', () => {
     expect(commandOf(key('KeyA'))).toBeNull();

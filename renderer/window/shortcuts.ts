@@ -12,6 +12,8 @@ export type Command =
   | 'special'
   | 'handout'
   | 'evaluate'
+  | 'walkin'
+  | 'precheck'
   | 'zoomIn'
   | 'zoomOut'
   | 'rotate'
@@ -29,6 +31,8 @@ const ALT: Record<string, Command> = {
   KeyP: 'special',
   KeyH: 'handout',
   KeyE: 'evaluate',
+  KeyN: 'walkin',
+  KeyK: 'precheck',
   Equal: 'zoomIn',
   NumpadAdd: 'zoomIn',
   Minus: 'zoomOut',

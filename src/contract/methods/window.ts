@@ -77,7 +77,12 @@ export const WindowMaterialView = z.object({
   name: z.string(),
   necessity: z.string(),
   pages: z.array(z.object({ sha256: z.string(), mediaType: z.string(), size: z.number().int(), complete: z.boolean() })),
+  /** Walk-in intake: the original was checked on paper at the window (no pages). */
+  checkedOriginal: z.boolean().optional(),
 });
+
+/** The form value a walk-in records its materials checked on paper under (material keys; no personal data). */
+export const ORIGINALS_CHECKED = 'window.originalsChecked';
 export type WindowMaterialView = z.infer<typeof WindowMaterialView>;
 
 export const WindowSpecialOption = z.object({ kind: z.string(), name: z.string(), description: z.string(), maxDays: z.number().int(), unit: z.enum(['workday', 'day']), countedInLimit: z.boolean() });
