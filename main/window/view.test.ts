@@ -89,4 +89,12 @@ describe('window views', () => {
     expect(view.precheck.problems.find((p) => p.kind === 'too-few-pages')).toMatchObject({ needed: 2, got: 1 });
     expect(view.specialOptions).toEqual([]);
   });
+
+  it('a walk-in’s originals checked on paper are marked, count for the pre-check, and are not listed as a form value', () => {
+    const form = { ...detail().form, 'window.originalsChecked': ['SM-ID-CARD:applicant', 'SM-PHOTO:applicant'] };
+    const view = applicationView(catalog, detail({ form, blobs: [] }), '2026-09-21', { pending: false, revealed: null, stale: false });
+    expect(view.materials.filter((m) => m.checkedOriginal).map((m) => m.key)).toEqual(['SM-ID-CARD:applicant', 'SM-PHOTO:applicant']);
+    expect(view.precheck.problems.filter((p) => p.kind === 'missing-material' || p.kind === 'too-few-pages' || p.kind === 'original-check')).toEqual([]);
+    expect(JSON.stringify(view.form)).not.toContain('originalsChecked');
+  });
 });
