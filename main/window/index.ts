@@ -91,7 +91,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
       return result;
     },
     'window.signOut': () => (walkIn.cancel(), core.signOut()),
-    'window.lock': () => (core.session.lock(), core.state()),
+    'window.lock': () => (walkIn.cancel(), core.session.lock(), core.state()),
     'window.unlock': async ({ pin }) => ({ ok: await core.session.unlock(pin), state: core.state() }),
     'window.dismissConflicts': () => {
       core.replayConflicts = [];
