@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldInput } from '../citizen/FieldInput';
-import { fieldLocked, fieldShown, formPages } from '../citizen/form-pages';
+import { fieldLocked, fieldShown, formPages, plainMessage } from '../citizen/form-pages';
 import { materialsToCapture } from '../citizen/MaterialsScreen';
 import '../citizen/form.css';
 import { api } from '../api/client';
@@ -61,7 +61,7 @@ function Pick() {
 
 /** Step 2: cards, the merged form, the materials checklist, pre-check, submit. */
 function Intake() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const s = useWalkInStore();
   if (!s.form) return null;
   const included = s.precheck?.includedMembers ?? null;
@@ -99,7 +99,7 @@ function Intake() {
             {materials.map((m) => (
               <li key={m.key} className="walkin-material" data-testid={`walkin-material-${m.key}`}>
                 <span className="walkin-material-name">{m.name}</span>
-                {materialErrors.get(m.key) && <span className="window-error">{materialErrors.get(m.key)}</span>}
+                {materialErrors.get(m.key) && <span className="window-error">{plainMessage(materialErrors.get(m.key) ?? '', i18n.language)}</span>}
                 <label className="walkin-check">
                   <input type="checkbox" checked={s.paper.includes(m.key)} onChange={() => s.togglePaper(m.key)} data-testid={`walkin-paper-${m.key}`} />
                   {t('window.walkin.paper')}
@@ -120,7 +120,7 @@ function Intake() {
             {blocking.length > 0 && (
               <ul>
                 {blocking.map((p) => (
-                  <li key={`${p.kind}:${p.field ?? p.material ?? ''}`}>{p.message}</li>
+                  <li key={`${p.kind}:${p.field ?? p.material ?? ''}`}>{plainMessage(p.message, i18n.language)}</li>
                 ))}
               </ul>
             )}

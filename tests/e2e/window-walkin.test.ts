@@ -76,6 +76,7 @@ describe('window workstation: walk-in intake (现场受理) and the 不予受理
     await page.keyboard.press('Alt+K');
     await page.getByTestId('walkin-precheck').waitFor();
     expect(await page.getByTestId('walkin-precheck').innerText()).toMatch(/预审发现 \d+ 个问题/);
+    expect(await page.getByTestId('walkin-precheck').innerText()).not.toContain('(required)');
     await screenshot(page, 'window-walkin-2-precheck-problems');
 
     await page.locator('#field-applicant_mobile').focus();
