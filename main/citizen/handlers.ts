@@ -1,11 +1,11 @@
 // Contract handlers of the citizen session and the application in progress (kiosk role only; the
 // dispatcher enforces the roles declared in src/contract/methods/{session,application}.ts).
-import { ContractError, MAX_PAGE_BYTES } from '../../src/contract';
+import { ContractError } from '../../src/contract';
 import type { Handlers } from '../../src/contract';
 import { decide } from './decide';
 import { hanziCandidates } from './hanzi';
-import { jpegInfo, NotAJpegError } from './material-file';
 import { printOneTimeNotice } from './notice';
+import { decodePage } from './page-input';
 import { progressByCard, progressByCode } from './progress';
 import { localIso, printReceiptOf, submitApplication } from './submit';
 import type { CitizenDeps } from './submit';
@@ -27,19 +27,6 @@ type CitizenMethod =
   | 'application.reprint'
   | 'application.progress'
   | 'input.hanzi';
-
-function decodePage(base64: string): Buffer {
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) throw new ContractError('BAD_INPUT', '图像数据无效 (the page is not base64)');
-  const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length > MAX_PAGE_BYTES) throw new ContractError('BAD_INPUT', '图像过大，请重拍 (the page is larger than 1.5 MB)');
-  try {
-    jpegInfo(bytes);
-  } catch (error) {
-    if (error instanceof NotAJpegError) throw new ContractError('BAD_INPUT', '图像不是 JPEG，请重拍 (the page is not a JPEG)');
-    throw error;
-  }
-  return bytes;
-}
 
 export function citizenHandlers(deps: CitizenDeps): Pick<Handlers, CitizenMethod> {
   const { session } = deps;

@@ -6,6 +6,7 @@ import type { Handlers } from '../../src/contract';
 import { ContractError } from '../../src/contract';
 import { FieldCipher, loadOrCreateKeyFile } from '../../src/store';
 import type { Store } from '../../src/store';
+import { decodePage } from '../citizen/page-input';
 import { WindowActions } from './actions';
 import { WindowCache } from './cache';
 import { WindowCore } from './service';
@@ -32,6 +33,8 @@ export type WindowHandlers = Pick<
   | 'window.walkin.begin'
   | 'window.walkin.useCard'
   | 'window.walkin.check'
+  | 'window.walkin.addPage'
+  | 'window.walkin.removePage'
   | 'window.walkin.precheck'
   | 'window.walkin.submit'
   | 'window.walkin.cancel'
@@ -113,6 +116,8 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     'window.walkin.begin': ({ subject }) => walkIn.begin(subject),
     'window.walkin.useCard': ({ holder }) => walkIn.useCard(holder),
     'window.walkin.check': ({ subject, values, fields }) => walkIn.check(subject, values, fields),
+    'window.walkin.addPage': ({ material, jpeg }) => ({ material, pages: walkIn.addPage(material, decodePage(jpeg)) }),
+    'window.walkin.removePage': ({ material, index }) => ({ material, pages: walkIn.removePage(material, index) }),
     'window.walkin.precheck': ({ subject, values, promised, paper }) => walkIn.precheck({ subject, values, promised, paper }),
     'window.walkin.submit': ({ subject, values, promised, paper }) => walkIn.submit({ subject, values, promised, paper }),
     'window.walkin.cancel': () => walkIn.cancel(),

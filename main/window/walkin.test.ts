@@ -1,7 +1,18 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_PAGE_BYTES, windowMethods } from '../../src/contract';
+import { loadOrCreateKeyFile, openStore } from '../../src/store';
+import type { Store } from '../../src/store';
 import { decide } from '../citizen/decide';
-import { card, citizenFixture, fakeJpeg } from '../citizen/test-fixtures';
+import { card, citizenFixture, fakeJpeg, sampleService } from '../citizen/test-fixtures';
 import type { Fixture } from '../citizen/test-fixtures';
+import type { DeviceSet } from '../devices';
+import { silentLogger } from '../log';
+import { createWorkstation } from './index';
+import type { Workstation } from './index';
+import type { StaffClient } from './staff-client';
 import { walkInActor } from './walkin';
 
 const GA03 = { kind: 'item', id: 'GA-03' } as const;
@@ -44,5 +55,65 @@ describe('walk-in intake on the kiosk’s decide(): materials provided at the wi
 
   it('the application’s actor names the window and the staff member', () => {
     expect(walkInActor({ windowId: 'W01', staffNumber: 'A0317' })).toBe('window:W01/staff:A0317');
+  });
+});
+
+describe('walk-in pages from the window’s document camera (window.walkin.addPage / removePage)', () => {
+  let dir = '';
+  let store: Store;
+  let ws: Workstation;
+  const ctx = { role: 'window' as const };
+  const page = (bytes: Buffer) => ({ material: 'SM-PHOTO:applicant', jpeg: bytes.toString('base64') });
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'walkin-pages-'));
+    store = openStore({ path: join(dir, 'terminal.sqlite'), key: loadOrCreateKeyFile(join(dir, 'terminal.key')) });
+    ws = createWorkstation({
+      windowId: 'W01',
+      store,
+      dataDir: dir,
+      devices: {} as DeviceSet,
+      catalog: () => sampleService,
+      logger: silentLogger,
+      publish: () => undefined,
+      platform: async () => null,
+    });
+    // Signed in as the platform would answer; the pages never reach a platform in these tests.
+    ws.core.client = {} as StaffClient;
+    await ws.core.session.begin(
+      { token: 'sess_abcdefghijklmnopqrstuvwxyz', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), staff: { staffNumber: 'A0317', name: '张工' }, window: { windowId: 'W01', name: '综合窗口 1', categories: ['DEP-GA'] }, hallId: 'QX01' },
+      '246810',
+    );
+  });
+  afterEach(() => {
+    ws.close();
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a page outside an open walk-in: before it begins, after cancel, when the screen is locked', async () => {
+    await expect(async () => ws.handlers['window.walkin.addPage'](page(fakeJpeg()), ctx)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    ws.walkIn.begin(GA03);
+    ws.walkIn.cancel();
+    await expect(async () => ws.handlers['window.walkin.addPage'](page(fakeJpeg()), ctx)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(async () => ws.handlers['window.walkin.removePage']({ material: 'SM-PHOTO:applicant', index: 0 }, ctx)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    ws.walkIn.begin(GA03);
+    await ws.handlers['window.lock']({}, ctx);
+    await expect(async () => ws.handlers['window.walkin.addPage'](page(fakeJpeg()), ctx)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('holds pages in the intake as the kiosk session does; removes one; refuses an oversize page or one that is no JPEG', async () => {
+    ws.walkIn.begin(GA03);
+    expect(await ws.handlers['window.walkin.addPage'](page(fakeJpeg(1600, 1200, 1)), ctx)).toEqual({ material: 'SM-PHOTO:applicant', pages: 1 });
+    expect(await ws.handlers['window.walkin.addPage'](page(fakeJpeg(1600, 1200, 2)), ctx)).toEqual({ material: 'SM-PHOTO:applicant', pages: 2 });
+    expect(await ws.handlers['window.walkin.removePage']({ material: 'SM-PHOTO:applicant', index: 0 }, ctx)).toEqual({ material: 'SM-PHOTO:applicant', pages: 1 });
+    expect(ws.walkIn.session.capturedMaterials()).toEqual([{ key: 'SM-PHOTO:applicant', pages: 1 }]);
+
+    const oversize = Buffer.concat([fakeJpeg(), Buffer.alloc(MAX_PAGE_BYTES)]);
+    await expect(async () => ws.handlers['window.walkin.addPage'](page(oversize), ctx)).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(async () => ws.handlers['window.walkin.addPage'](page(Buffer.from('not a jpeg at all')), ctx)).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    // The contract's schema (the kiosk's) refuses a far larger page before any handler sees it.
+    expect(windowMethods['window.walkin.addPage'].input.safeParse({ material: 'SM-PHOTO:applicant', jpeg: 'A'.repeat(3_000_000) }).success).toBe(false);
+    expect(ws.walkIn.session.pagesOf('SM-PHOTO:applicant')).toHaveLength(1);
   });
 });

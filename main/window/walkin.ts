@@ -95,6 +95,17 @@ export class WalkIn {
     return this.session.useCard(holder);
   }
 
+  /** A page captured with the window's document camera, held as the kiosk's session holds it (submit turns it into an encrypted blob). */
+  addPage(material: string, jpeg: Buffer): number {
+    this.open();
+    return this.session.addPage(material, jpeg);
+  }
+
+  removePage(material: string, index: number): number {
+    this.open();
+    return this.session.removePage(material, index);
+  }
+
   /** Materials checked on paper count as provided in full (trust A: the original seen by staff). */
   private provided(subject: Subject, paper: readonly string[]): CapturedMaterial[] {
     const built = this.service().formOf(subject.kind, subject.id);

@@ -94,6 +94,11 @@ export type ProgressEntry = z.infer<typeof ProgressEntry>;
 /** Largest JPEG page accepted (the camera caps pages at 1.5 MB); base64 is 4/3 of it. */
 export const MAX_PAGE_BYTES = 1_500_000;
 
+/** One captured page of a material (the kiosk's and the window's walk-in intake). */
+export const AddPageInput = z.object({ material: Key, jpeg: z.string().min(4).max(Math.ceil((MAX_PAGE_BYTES * 4) / 3) + 4) }).strict();
+export const RemovePageInput = z.object({ material: Key, index: z.number().int().min(0).max(99) }).strict();
+export const PageCount = z.object({ material: z.string(), pages: z.number().int() });
+
 const kiosk = ['kiosk'] as const;
 
 export const applicationMethods = {
@@ -106,14 +111,14 @@ export const applicationMethods = {
   }),
   'application.addPage': method({
     description: 'One captured page (JPEG ≤ 1.5 MB, base64) of a material, held in the session until submission.',
-    input: z.object({ material: Key, jpeg: z.string().min(4).max(Math.ceil((MAX_PAGE_BYTES * 4) / 3) + 4) }).strict(),
-    output: z.object({ material: z.string(), pages: z.number().int() }),
+    input: AddPageInput,
+    output: PageCount,
     roles: kiosk,
   }),
   'application.removePage': method({
     description: 'Drops one captured page of a material (retake or delete).',
-    input: z.object({ material: Key, index: z.number().int().min(0).max(99) }).strict(),
-    output: z.object({ material: z.string(), pages: z.number().int() }),
+    input: RemovePageInput,
+    output: PageCount,
     roles: kiosk,
   }),
   'application.precheck': method({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { event, method } from '../define';
 import { Empty } from '../empty';
-import { ApplicationInput, FieldProblem, FormValuesWire, PrecheckWire, Subject } from './application';
+import { AddPageInput, ApplicationInput, FieldProblem, PageCount, RemovePageInput, FormValuesWire, PrecheckWire, Subject } from './application';
 import { CardDetails, CardHolder } from './session';
 
 // The staff window workstation (综合窗口, profile `window`). The renderer never talks to the platform: the
@@ -240,6 +240,13 @@ export const windowMethods = {
     input: z.object({ subject: Subject, values: FormValuesWire, fields: z.array(z.string().min(1).max(64)).max(300) }).strict(),
     output: z.object({ problems: z.array(FieldProblem), includedMembers: z.array(z.string()) }),
   }),
+  'window.walkin.addPage': method({
+    description: 'Walk-in intake: one page of a material captured with the window’s document camera (JPEG ≤ 1.5 MB, base64), held with the intake until submission.',
+    roles,
+    input: AddPageInput,
+    output: PageCount,
+  }),
+  'window.walkin.removePage': method({ description: 'Walk-in intake: drops one captured page of a material (retake or delete).', roles, input: RemovePageInput, output: PageCount }),
   'window.walkin.precheck': method({ description: 'Walk-in intake: the pre-check of the whole application, materials checked on paper counted.', roles, input: WalkInInput, output: PrecheckWire }),
   'window.walkin.submit': method({
     description: 'Walk-in intake: re-validates, records the application with its outbox operation, accepts it on the spot (受理, queued to the platform) and prints the 受理通知书.',
