@@ -1,14 +1,18 @@
 // Encryption at rest of the platform's secrets and personal data (terminal HMAC secrets, applicant name,
-// ID number, phone, form values, evaluation text): AES-256-GCM under a sub-key of the platform data key,
-// with the table, column and row id as associated data, so a value copied to another row does not open.
+// ID number, phone, form values, evaluation text, agents and collectors): AES-256-GCM under a sub-key of the
+// platform data key, with the table, column and row id as associated data, so a value copied to another row
+// does not open.
 // Values are stored as text ("enc1:" + base64 of iv|tag|ciphertext) in the existing TEXT columns, the same
 // on SQLite and PostgreSQL. A value without the prefix is a row written before encryption; open() returns
-// it as is and SqlRepository seals such rows on start.
+// it as is and SqlRepository seals such rows on start. Material bytes (blob chunks) are sealed as bytes
+// (iv|tag|ciphertext) under a second sub-key, with the blob's sha256 and the chunk's offset as associated data.
 import { hkdfSync } from 'node:crypto';
-import { gcmOpen, gcmSeal, GCM_IV_BYTES, GCM_TAG_BYTES, readOrCreateKeyFile } from '../../src/crypto/aes-gcm';
+import { gcmOpen, gcmOpenBytes, gcmSeal, gcmSealBytes, GCM_IV_BYTES, GCM_TAG_BYTES, readOrCreateKeyFile } from '../../src/crypto/aes-gcm';
 
 export const DATA_KEY_BYTES = 32;
 const PREFIX = 'enc1:';
+/** How much longer sealed bytes are than the plaintext (iv and tag). */
+export const SEAL_OVERHEAD_BYTES = GCM_IV_BYTES + GCM_TAG_BYTES;
 
 export class DataKeyError extends Error {
   constructor(message: string) {
@@ -19,10 +23,26 @@ export class DataKeyError extends Error {
 
 export class DataCipher {
   private readonly key: Buffer;
+  private readonly blobKey: Buffer;
 
   constructor(dataKey: Uint8Array) {
     if (dataKey.length !== DATA_KEY_BYTES) throw new DataKeyError(`the platform data key must be ${DATA_KEY_BYTES} bytes`);
     this.key = Buffer.from(hkdfSync('sha256', dataKey, Buffer.from('hall-platform/v1'), 'column-encryption', DATA_KEY_BYTES));
+    this.blobKey = Buffer.from(hkdfSync('sha256', dataKey, Buffer.from('hall-platform/v1'), 'blob-encryption', DATA_KEY_BYTES));
+  }
+
+  /** Seals material bytes: SEAL_OVERHEAD_BYTES longer than `plain`. */
+  sealBytes(plain: Uint8Array, context: string): Buffer {
+    return gcmSealBytes(this.blobKey, plain, context);
+  }
+
+  /** Throws when the bytes were written under another key, tampered with or moved (another blob or offset). */
+  openBytes(sealed: Uint8Array, context: string): Buffer {
+    try {
+      return gcmOpenBytes(this.blobKey, sealed, context);
+    } catch {
+      throw new DataKeyError('sealed bytes do not open here (moved, damaged or another PLATFORM_DATA_KEY)');
+    }
   }
 
   seal(plain: string, context: string): string {

@@ -9,21 +9,31 @@ export const GCM_TAG_BYTES = 16;
 
 /** iv | tag | ciphertext of `plaintext`, with `aad` (table/column/row) bound as associated data. */
 export function gcmSeal(key: Uint8Array, plaintext: string, aad: string): Buffer {
-  const iv = randomBytes(GCM_IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(Buffer.from(aad));
-  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  return gcmSealBytes(key, Buffer.from(plaintext, 'utf8'), aad);
 }
 
 /** Opens what gcmSeal made; throws when it was tampered with, moved to another row or sealed under another key. */
 export function gcmOpen(key: Uint8Array, sealed: Uint8Array, aad: string): string {
+  return gcmOpenBytes(key, sealed, aad).toString('utf8');
+}
+
+/** The binary form of gcmSeal (material bytes): iv | tag | ciphertext, GCM_IV_BYTES + GCM_TAG_BYTES longer than `plaintext`. */
+export function gcmSealBytes(key: Uint8Array, plaintext: Uint8Array, aad: string): Buffer {
+  const iv = randomBytes(GCM_IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(aad));
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+}
+
+/** Opens what gcmSealBytes made; throws like gcmOpen. */
+export function gcmOpenBytes(key: Uint8Array, sealed: Uint8Array, aad: string): Buffer {
   const data = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
   if (data.length < GCM_IV_BYTES + GCM_TAG_BYTES) throw new RangeError('sealed value too short');
   const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, GCM_IV_BYTES));
   decipher.setAAD(Buffer.from(aad));
   decipher.setAuthTag(data.subarray(GCM_IV_BYTES, GCM_IV_BYTES + GCM_TAG_BYTES));
-  return Buffer.concat([decipher.update(data.subarray(GCM_IV_BYTES + GCM_TAG_BYTES)), decipher.final()]).toString('utf8');
+  return Buffer.concat([decipher.update(data.subarray(GCM_IV_BYTES + GCM_TAG_BYTES)), decipher.final()]);
 }
 
 /**
