@@ -1,7 +1,6 @@
 // PlatformRepository over either SQL engine. The statements are the common subset of SQLite and
 // PostgreSQL (ON CONFLICT, RETURNING); row locks (FOR UPDATE) are added for PostgreSQL only, SQLite
 // transactions being serialised already.
-import { createHash } from 'node:crypto';
 import { OpEnvelope, type ApplicationStatus, type BlobStatus, type HeartbeatRequest, type InboxMessage, type OpResult } from '../../src/sync/protocol';
 import { maskPersonalDataInText } from '../../src/contract/mask';
 import { toProvincialScore } from '../../src/domain/application/evaluation';
@@ -25,7 +24,8 @@ import type { StaffTokenRecord, StaffTokenScope } from './staff-tokens';
 import { sealApplicant, sealLegacyRows } from './seal-legacy';
 import { SqlStaffRepository } from './sql-staff-repository';
 import type { StaffRepository } from './staff-repository';
-import type { ApplicationRow, BlobRow, TerminalRow } from './sql-rows';
+import type { ApplicationRow, TerminalRow } from './sql-rows';
+import { SqlBlobStore, sealLegacyChunks } from './sql-blobs';
 
 /** Applications a hall still has to work on: neither a draft nor finished. */
 const OPEN_STATES = APPLICATION_STATES.filter((state) => state !== 'draft' && !TERMINAL_STATES.has(state));
@@ -42,15 +42,17 @@ type Effect = { ok: true } | { ok: false; code: string; message: string };
 export class SqlRepository implements PlatformRepository {
   readonly engine: 'sqlite' | 'postgres';
   readonly staff: StaffRepository;
+  private readonly blobs: SqlBlobStore;
   private readonly lock: string;
 
   constructor(
     private readonly db: SqlEngine,
-    /** Seals terminal secrets and applicants' personal data at rest. */
+    /** Seals terminal secrets, personal data and material bytes at rest. */
     private readonly cipher: DataCipher,
   ) {
     this.engine = db.dialect;
-    this.staff = new SqlStaffRepository(db);
+    this.staff = new SqlStaffRepository(db, cipher);
+    this.blobs = new SqlBlobStore(db, cipher);
     this.lock = db.dialect === 'postgres' ? ' FOR UPDATE' : '';
   }
 
@@ -58,9 +60,9 @@ export class SqlRepository implements PlatformRepository {
     return this.db.close();
   }
 
-  /** Seals rows written before encryption at rest existed; returns how many were sealed. */
-  sealLegacyRows(): Promise<number> {
-    return sealLegacyRows(this.db, this.cipher);
+  /** Seals rows and material chunks written before encryption at rest existed; returns how many were sealed. */
+  async sealLegacyRows(): Promise<number> {
+    return (await sealLegacyRows(this.db, this.cipher)) + (await sealLegacyChunks(this.db, this.cipher));
   }
 
   private terminal(row: TerminalRow): TerminalRecord {
@@ -219,61 +221,16 @@ export class SqlRepository implements PlatformRepository {
 
   // ------------------------------------------------------------ blobs
 
-  async blobStatus(sha256: string): Promise<BlobStatus> {
-    const row = await this.db.get<BlobRow>('SELECT * FROM blobs WHERE sha256 = ?', [sha256]);
-    return row ? { sha256, received: row.received, size: row.size, complete: row.complete === 1 } : { sha256, received: 0, size: null, complete: false };
+  blobStatus(sha256: string): Promise<BlobStatus> {
+    return this.blobs.status(sha256);
   }
 
   appendBlobChunk(sha256: string, size: number, offset: number, data: Uint8Array): Promise<ChunkResult> {
-    return this.db.transaction(async (tx): Promise<ChunkResult> => {
-      let row = await tx.get<BlobRow>(`SELECT * FROM blobs WHERE sha256 = ?${this.lock}`, [sha256]);
-      if (!row) {
-        await tx.run('INSERT INTO blobs (sha256, size, received, complete) VALUES (?, ?, 0, 0) ON CONFLICT DO NOTHING', [sha256, size]);
-        row = await tx.get<BlobRow>(`SELECT * FROM blobs WHERE sha256 = ?${this.lock}`, [sha256]);
-        if (!row) throw new Error('blob row vanished');
-      }
-      const status = (r: BlobRow): BlobStatus => ({ sha256, received: r.received, size: r.size, complete: r.complete === 1 });
-      if (row.complete === 1) return { ok: true, status: status(row) };
-      if (offset === 0 && data.length === size && row.received === 0 && row.size === size) {
-        // The whole blob in one chunk: verify it before storing anything.
-        if (createHash('sha256').update(data).digest('hex') !== sha256) return { ok: false, code: 'HASH_MISMATCH', status: status(row) };
-        if (size > 0) await tx.run('INSERT INTO blob_chunks (sha256, start_at, data) VALUES (?, 0, ?)', [sha256, data]);
-        await tx.run('UPDATE blobs SET received = ?, complete = 1 WHERE sha256 = ?', [size, sha256]);
-        return { ok: true, status: { sha256, received: size, size, complete: true } };
-      }
-      if (row.size !== size || offset + data.length > size) return { ok: false, code: 'SIZE_MISMATCH', status: status(row) };
-      if (offset !== row.received) return { ok: false, code: 'OFFSET_MISMATCH', status: status(row) };
-      if (data.length > 0) await tx.run('INSERT INTO blob_chunks (sha256, start_at, data) VALUES (?, ?, ?)', [sha256, offset, data]);
-      const received = offset + data.length;
-      if (received < size) {
-        await tx.run('UPDATE blobs SET received = ? WHERE sha256 = ?', [received, sha256]);
-        return { ok: true, status: { sha256, received, size, complete: false } };
-      }
-      const hash = createHash('sha256');
-      for await (const chunk of this.chunks(tx, sha256)) hash.update(chunk);
-      if (hash.digest('hex') !== sha256) {
-        // Start over: the bytes received are not the content the name promises.
-        await tx.run('DELETE FROM blob_chunks WHERE sha256 = ?', [sha256]);
-        await tx.run('UPDATE blobs SET received = 0 WHERE sha256 = ?', [sha256]);
-        return { ok: false, code: 'HASH_MISMATCH', status: { sha256, received: 0, size, complete: false } };
-      }
-      await tx.run('UPDATE blobs SET received = ?, complete = 1 WHERE sha256 = ?', [received, sha256]);
-      return { ok: true, status: { sha256, received, size, complete: true } };
-    });
-  }
-
-  private async *chunks(db: SqlExecutor, sha256: string): AsyncIterable<Uint8Array> {
-    let at = 0;
-    for (;;) {
-      const row = await db.get<{ data: Uint8Array }>('SELECT data FROM blob_chunks WHERE sha256 = ? AND start_at = ?', [sha256, at]);
-      if (!row || row.data.length === 0) return;
-      yield row.data;
-      at += row.data.length;
-    }
+    return this.blobs.append(sha256, size, offset, data);
   }
 
   readBlob(sha256: string): AsyncIterable<Uint8Array> {
-    return this.chunks(this.db, sha256);
+    return this.blobs.read(sha256);
   }
 
   // ------------------------------------------------------------ heartbeat and inbox

@@ -1,12 +1,15 @@
 // StaffRepository over either SQL engine (the same `?` SQL as sql-repository.ts; row locks on PostgreSQL).
-// Application rows are read only for their non-personal columns (hall, status, department, item), so this
-// file stays correct whatever the main repository does to protect personal data at rest.
+// Application rows are read only for their non-personal columns (hall, status, department, item). Agents'
+// and collectors' names and ID numbers (masked already) are sealed at rest with the platform DataCipher
+// (seal-legacy.ts: contexts and the pass over rows written before).
 import { inScope, planAction } from '../../src/domain/application/window-actions';
 import type { ApplicationStatus } from '../../src/sync/protocol';
 import { afterFailure } from '../staff/lockout';
 import type { LockoutState } from '../staff/lockout';
 import { ActionResponse, DeliveryRecord } from '../staff/protocol';
 import type { SpecialProcedureRecord } from '../staff/protocol';
+import type { DataCipher } from './data-cipher';
+import { agentContext, deliveryContext } from './seal-legacy';
 import type { SqlEngine, SqlExecutor } from './sql';
 import type { AgentRow, StaffAccount, StaffAuditEntry, StaffRepository, StaffSession, WindowActionInput, WindowActionResult, WindowRecord } from './staff-repository';
 
@@ -50,7 +53,10 @@ export const staffSource = (staffNumber: string, windowId: string) => `staff:${s
 export class SqlStaffRepository implements StaffRepository {
   private readonly lock: string;
 
-  constructor(private readonly db: SqlEngine) {
+  constructor(
+    private readonly db: SqlEngine,
+    private readonly cipher: DataCipher,
+  ) {
     this.lock = db.dialect === 'postgres' ? ' FOR UPDATE' : '';
   }
 
@@ -220,7 +226,12 @@ export class SqlStaffRepository implements StaffRepository {
         await tx.run(
           `INSERT INTO deliveries (application_id, method, collector, collector_name, collector_id_number, mail_tracking, staff_number, window_id, at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [input.applicationId, d.method, d.collector, d.collectorName, d.collectorIdNumber, d.mailTracking, session.staffNumber, session.windowId, input.at],
+          [
+            input.applicationId, d.method, d.collector,
+            this.cipher.sealNullable(d.collectorName, deliveryContext('collector_name', input.applicationId)),
+            this.cipher.sealNullable(d.collectorIdNumber, deliveryContext('collector_id_number', input.applicationId)),
+            d.mailTracking, session.staffNumber, session.windowId, input.at,
+          ],
         );
       }
       const last = plan.steps[plan.steps.length - 1];
@@ -262,8 +273,8 @@ export class SqlStaffRepository implements StaffRepository {
   async addAgent(applicationId: string, a: AgentRow): Promise<void> {
     await this.db.run('INSERT INTO application_agents (application_id, name, id_number, id_hash, salt, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)', [
       applicationId,
-      a.name,
-      a.idNumber,
+      this.cipher.seal(a.name, agentContext('name', applicationId, a.salt)),
+      this.cipher.seal(a.idNumber, agentContext('id_number', applicationId, a.salt)),
       a.idHash,
       a.salt,
       a.recordedAt,
@@ -276,7 +287,14 @@ export class SqlStaffRepository implements StaffRepository {
       'SELECT * FROM application_agents WHERE application_id = ? ORDER BY id',
       [applicationId],
     );
-    return rows.map((r) => ({ name: r.name, idNumber: r.id_number, idHash: r.id_hash, salt: r.salt, recordedAt: r.recorded_at, recordedBy: r.recorded_by }));
+    return rows.map((r) => ({
+      name: this.cipher.open(r.name, agentContext('name', applicationId, r.salt)),
+      idNumber: this.cipher.open(r.id_number, agentContext('id_number', applicationId, r.salt)),
+      idHash: r.id_hash,
+      salt: r.salt,
+      recordedAt: r.recorded_at,
+      recordedBy: r.recorded_by,
+    }));
   }
 
   async delivery(applicationId: string): Promise<DeliveryRecord | null> {
@@ -288,8 +306,8 @@ export class SqlStaffRepository implements StaffRepository {
     return DeliveryRecord.parse({
       method: r.method,
       collector: r.collector,
-      collectorName: r.collector_name,
-      collectorIdNumber: r.collector_id_number,
+      collectorName: this.cipher.openNullable(r.collector_name, deliveryContext('collector_name', applicationId)),
+      collectorIdNumber: this.cipher.openNullable(r.collector_id_number, deliveryContext('collector_id_number', applicationId)),
       mailTracking: r.mail_tracking,
       staffNumber: r.staff_number,
       windowId: r.window_id,

@@ -120,4 +120,11 @@ export const postgresMigrations: Migrations = [
   ALTER TABLE staff_tokens ADD COLUMN categories TEXT;
   CREATE INDEX staff_requests_at ON staff_requests (at);
   `,
+  // Material bytes sealed at rest (platform/store/sql-blobs.ts): chunks written from now on carry sealed = 1;
+  // older ones (0) are read as stored and sealed when the store opens (found through a partial index, without
+  // reading the chunk bytes).
+  `
+  ALTER TABLE blob_chunks ADD COLUMN sealed BIGINT NOT NULL DEFAULT 0;
+  CREATE INDEX blob_chunks_unsealed ON blob_chunks (sha256, start_at) WHERE sealed = 0;
+  `,
 ];
