@@ -11,7 +11,7 @@ import type { ChunkResult } from './repository';
 import type { SqlEngine, SqlExecutor } from './sql';
 import type { BlobRow } from './sql-rows';
 
-const chunkContext = (sha256: string, startAt: number) => `blob_chunks:${sha256}:${startAt}`;
+export const chunkContext = (sha256: string, startAt: number) => `blob_chunks:${sha256}:${startAt}`;
 
 export class SqlBlobStore {
   private readonly lock: string;

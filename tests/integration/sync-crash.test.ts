@@ -14,6 +14,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRepository } from '../../platform/store/open';
 import { startPlatform, type RunningPlatform } from '../support/platform';
+import { readSealedBlob } from '../support/sealed-blobs';
 import { TEST_DATA_KEY } from '../support/sync-fixtures';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 200);
@@ -125,12 +126,11 @@ describe('crash safety: SIGKILL at random points, then drain', () => {
       // Every material: referenced by its application on the platform, complete, and its bytes hash to its name.
       const refs = db.prepare<[], { application_id: string; sha256: string; size: number }>('SELECT application_id, sha256, size FROM application_blobs').all();
       expect(refs.map((r) => `${r.application_id}/${r.sha256}`).sort()).toEqual(materials.map((m) => `${m.application_id}/${m.sha256}`).sort());
-      const chunks = db.prepare<[string], { data: Buffer }>('SELECT data FROM blob_chunks WHERE sha256 = ? ORDER BY start_at');
       const blob = db.prepare<[string], { size: number; received: number; complete: number }>('SELECT size, received, complete FROM blobs WHERE sha256 = ?');
       const bad: string[] = [];
       for (const ref of refs) {
         const row = blob.get(ref.sha256);
-        const bytes = Buffer.concat(chunks.all(ref.sha256).map((c) => c.data));
+        const bytes = readSealedBlob(db, TEST_DATA_KEY, ref.sha256);
         if (!row || row.complete !== 1 || row.received !== ref.size || bytes.length !== ref.size || createHash('sha256').update(bytes).digest('hex') !== ref.sha256) bad.push(ref.sha256);
       }
       expect(bad, 'materials incomplete or not matching their hash').toEqual([]);

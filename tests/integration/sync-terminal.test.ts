@@ -13,6 +13,7 @@ import { recordSubmission } from '../../src/store';
 import type { SyncState } from '../../src/contract';
 import { submitInput } from './store-fixtures';
 import { until } from './support/until';
+import { readSealedBlob } from '../support/sealed-blobs';
 
 const apps: App[] = [];
 afterEach(async () => {
@@ -63,8 +64,7 @@ describe('terminal with its embedded platform', () => {
       expect(platformDb.prepare('SELECT COUNT(*) AS n FROM applications WHERE id = ?').get(record.id)).toEqual({ n: 1 });
       expect(platformDb.prepare('SELECT COUNT(*) AS n FROM applications').get()).toEqual({ n: 1 });
       for (const [i, blob] of stored.entries()) {
-        const chunks = platformDb.prepare<[string], { data: Buffer }>('SELECT data FROM blob_chunks WHERE sha256 = ? ORDER BY start_at').all(blob.sha256);
-        const whole = Buffer.concat(chunks.map((c) => c.data));
+        const whole = readSealedBlob(platformDb, readFileSync(join(dataDir, 'platform', 'data.key')), blob.sha256);
         expect(whole.length).toBe(scans[i]?.length);
         expect(createHash('sha256').update(whole).digest('hex')).toBe(blob.sha256);
       }
