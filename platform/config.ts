@@ -10,8 +10,8 @@ export const PLATFORM_ENV_HELP = `Reference central platform — environment var
   PLATFORM_DATABASE_URL  postgres://… to use PostgreSQL; unset = SQLite
   PLATFORM_SQLITE_FILE   SQLite database file (default ./platform-data/platform.db)
   PLATFORM_ADMIN_TOKEN   bearer token for /admin and /staff (≥ 24 chars; unset = random, printed once)
-  PLATFORM_DATA_KEY      32-byte key sealing terminal secrets and personal data at rest (64 hex digits
-                         or base64); unset = the key file below, created on first start
+  PLATFORM_DATA_KEY      32-byte key sealing terminal secrets, personal data and material bytes at rest
+                         (64 hex digits or base64); unset = the key file below, created on first start
   PLATFORM_DATA_KEY_FILE key file (default data.key next to the SQLite file, or ./platform-data/data.key
                          with PostgreSQL); keep it apart from database backups
   PLATFORM_LOG_LEVEL     debug | info | warn | error (default info)
