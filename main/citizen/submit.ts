@@ -54,11 +54,19 @@ function limitOf(decided: Decided) {
  * Persistence of one submission behind one function: each material's file goes to the encrypted blob store
  * first, then the application and its outbox operation commit together (src/store/record.ts).
  */
-export function persistSubmission(store: Store, input: Omit<SubmitInput, 'materials'>, files: readonly { key: string; pages: readonly Uint8Array[] }[], promised: readonly MaterialMeta[], now: number): ApplicationRecord {
+export function persistSubmission(
+  store: Store,
+  input: Omit<SubmitInput, 'materials'>,
+  files: readonly { key: string; pages: readonly Uint8Array[] }[],
+  promised: readonly MaterialMeta[],
+  now: number,
+  /** C: photographed by the citizen at the kiosk; A: captured by staff from the original at the window. */
+  trust: 'A' | 'C' = 'C',
+): ApplicationRecord {
   const materials: MaterialMeta[] = files.map(({ key, pages }) => {
     const file = materialFile(pages);
     const stored = store.blobs.put(file.bytes, file.mediaType, input.at);
-    return { key, pages: pages.length, trust: 'C', sha256: stored.sha256, bytes: stored.bytes };
+    return { key, pages: pages.length, trust, sha256: stored.sha256, bytes: stored.bytes };
   });
   return recordSubmission(store, { ...input, materials: [...materials, ...promised] }, now);
 }

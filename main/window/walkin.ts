@@ -106,13 +106,18 @@ export class WalkIn {
     return this.session.removePage(material, index);
   }
 
-  /** Materials checked on paper count as provided in full (trust A: the original seen by staff). */
+  /**
+   * Materials checked on paper count as provided in full, and pages staff captured from the original at the
+   * window count as they are — both trust A (the original seen by staff; no 核验原件 note).
+   */
   private provided(subject: Subject, paper: readonly string[]): CapturedMaterial[] {
     const built = this.service().formOf(subject.kind, subject.id);
-    return paper.flatMap((key) => {
+    const checked = paper.flatMap((key) => {
       const m = built?.materials.find((r) => r.key === key);
       return m ? [{ key, pages: minPages(m.sharedMaterialId), trust: 'A' as const }] : [];
     });
+    const captured = this.session.capturedMaterials().filter((c) => !paper.includes(c.key));
+    return [...checked, ...captured.map((c) => ({ ...c, trust: 'A' as const }))];
   }
 
   private decide(form: WalkInForm): Decided {
@@ -182,6 +187,7 @@ export class WalkIn {
         files,
         otherMeta,
         now.getTime(),
+        'A',
       );
       recordTransition(store, submitted.id, { to: 'received', actor: staffActor, terminal, at }, now.getTime());
       recordTransition(store, submitted.id, { to: 'accepted', actor: staffActor, terminal, at }, now.getTime());

@@ -1,19 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WireMaterial } from '../../src/contract';
+import { base64Of } from '../camera/base64';
 import { DocumentCamera } from '../camera/DocumentCamera';
 import { useCameraStore } from '../camera/camera-store';
 import { ScreenFrame } from '../ui/ScreenFrame';
 import { useApplicationStore } from './application';
 import { materialDone, pagesLine } from './material-progress';
 import { StepIndicator } from './StepIndicator';
-
-async function base64Of(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** Materials the citizen brings (not provided by data sharing), of the members this application includes. */
 export function materialsToCapture(materials: readonly WireMaterial[], included: readonly string[] | null): WireMaterial[] {

@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { FieldInput } from '../citizen/FieldInput';
 import { fieldLocked, fieldShown, formPages, plainMessage } from '../citizen/form-pages';
 import { materialsToCapture } from '../citizen/MaterialsScreen';
+import { materialDone } from '../citizen/material-progress';
 import '../citizen/form.css';
 import { api } from '../api/client';
 import { SHORTCUT_LABEL } from './shortcuts';
+import { WalkInCamera } from './WalkInCamera';
 import { useWalkInStore } from './walkin-store';
 import './walkin.css';
 
@@ -70,6 +72,7 @@ function Intake() {
   const materialErrors = new Map(s.precheck?.problems.flatMap((p) => (p.material ? [[p.material, p.message] as const] : [])) ?? []);
   const blocking = s.precheck?.problems.filter((p) => p.blocking) ?? [];
   const materials = materialsToCapture(s.materials, included);
+  const camera = s.camera ? s.materials.find((m) => m.key === s.camera) : undefined;
 
   return (
     <div className="walkin-grid">
@@ -94,12 +97,28 @@ function Intake() {
           </ul>
         </section>
         <section aria-labelledby="walkin-materials">
-          <h3 id="walkin-materials">{t('window.walkin.materials')}</h3>
+          <h3 id="walkin-materials">
+            {t('window.walkin.materials')} <span className="window-muted walkin-hint">{t('window.walkin.captureHint', { key: SHORTCUT_LABEL.camera })}</span>
+          </h3>
           <ul className="walkin-list" data-testid="walkin-materials">
             {materials.map((m) => (
-              <li key={m.key} className="walkin-material" data-testid={`walkin-material-${m.key}`}>
+              <li
+                key={m.key}
+                className="walkin-material"
+                data-testid={`walkin-material-${m.key}`}
+                data-material={m.key}
+                data-complete={materialDone(m, s.pages[m.key] ?? 0, [...s.paper, ...s.promised])}
+              >
                 <span className="walkin-material-name">{m.name}</span>
                 {materialErrors.get(m.key) && <span className="window-error">{plainMessage(materialErrors.get(m.key) ?? '', i18n.language)}</span>}
+                <span className="walkin-capture">
+                  <button type="button" className="wbtn wbtn-small" disabled={s.busy} onClick={() => s.openCamera(m.key)} data-testid={`walkin-capture-${m.key}`}>
+                    {(s.pages[m.key] ?? 0) > 0 ? t('window.walkin.recapture') : t('window.walkin.capture')}
+                  </button>
+                  <span className="window-muted" data-testid={`walkin-pages-${m.key}`}>
+                    {t('window.walkin.cameraPages', { count: s.pages[m.key] ?? 0, min: m.minPages })}
+                  </span>
+                </span>
                 <label className="walkin-check">
                   <input type="checkbox" checked={s.paper.includes(m.key)} onChange={() => s.togglePaper(m.key)} data-testid={`walkin-paper-${m.key}`} />
                   {t('window.walkin.paper')}
@@ -127,6 +146,7 @@ function Intake() {
           </section>
         )}
       </aside>
+      {camera && <WalkInCamera material={camera} />}
       <section className="walkin-form" aria-label={t('window.walkin.form')} data-testid="walkin-form">
         {sections.map((section) => (
           <fieldset key={section.id} className="walkin-section">

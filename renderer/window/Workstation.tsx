@@ -20,15 +20,24 @@ const QUEUE_REFRESH_MS = 20_000;
 
 const clock = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' }) : '');
 
+/** Alt+M in a walk-in: the camera for the material whose row has the focus, else the first one not yet provided. */
+function openCameraForFocused(): void {
+  const focused = document.activeElement?.closest<HTMLElement>('[data-material]');
+  const row = focused ?? document.querySelector<HTMLElement>('[data-material][data-complete="false"]') ?? document.querySelector<HTMLElement>('[data-material]');
+  const key = row?.dataset.material;
+  if (key) useWalkInStore.getState().openCamera(key);
+}
+
 /** Runs a shortcut; viewer commands go to the viewer through a custom event. */
 function run(command: Command, focusFind: () => void): void {
   const s = useWindowStore.getState();
   if (s.dialog && command !== 'lock') return;
   const walkIn = useWalkInStore.getState();
   if (command === 'walkin') return walkIn.open();
-  // During a walk-in intake: Alt+C reads the next card, Alt+K pre-checks, Alt+A submits and accepts.
+  // During a walk-in intake: Alt+C reads the next card, Alt+M opens the document camera, Alt+K pre-checks, Alt+A submits and accepts.
   if (walkIn.phase !== 'closed' && command !== 'lock') {
-    if (walkIn.phase !== 'form') return;
+    if (walkIn.phase !== 'form' || walkIn.camera) return;
+    if (command === 'camera') return openCameraForFocused();
     if (command === 'card') return void walkIn.readCard();
     if (command === 'precheck') return void walkIn.runPrecheck();
     if (command === 'accept') return void walkIn.submit();

@@ -10,6 +10,7 @@ describe('window shortcuts', () => {
     expect(commandOf(key('NumpadAdd', { altKey: true }))).toBe('zoomIn');
     expect(commandOf(key('KeyN', { altKey: true }))).toBe('walkin');
     expect(commandOf(key('KeyK', { altKey: true }))).toBe('precheck');
+    expect(commandOf(key('KeyM', { altKey: true }))).toBe('camera');
   });
   it('nothing without Alt, or with Ctrl/Meta (browser and system shortcuts stay theirs)', () => {
     expect(commandOf(key('KeyA'))).toBeNull();

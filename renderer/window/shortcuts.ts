@@ -14,6 +14,7 @@ export type Command =
   | 'evaluate'
   | 'walkin'
   | 'precheck'
+  | 'camera'
   | 'zoomIn'
   | 'zoomOut'
   | 'rotate'
@@ -33,6 +34,7 @@ const ALT: Record<string, Command> = {
   KeyE: 'evaluate',
   KeyN: 'walkin',
   KeyK: 'precheck',
+  KeyM: 'camera',
   Equal: 'zoomIn',
   NumpadAdd: 'zoomIn',
   Minus: 'zoomOut',

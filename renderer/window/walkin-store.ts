@@ -28,6 +28,10 @@ interface WalkInStore {
   paper: string[];
   /** 容缺 materials the citizen promises to bring. */
   promised: string[];
+  /** Pages held on the privileged side per material captured with the document camera. */
+  pages: Record<string, number>;
+  /** The material whose pages the document camera dialog is capturing. */
+  camera: string | null;
   precheck: PrecheckWire | null;
   result: WalkInResult | null;
   busy: boolean;
@@ -41,6 +45,10 @@ interface WalkInStore {
   setValue(field: string, value: FormValueWire): void;
   togglePaper(key: string): void;
   togglePromise(key: string): void;
+  openCamera(key: string): void;
+  closeCamera(): void;
+  /** Replaces the material's pages on the privileged side with these (base64 JPEGs); closes the camera. */
+  savePages(key: string, jpegs: readonly string[]): Promise<void>;
   runPrecheck(): Promise<boolean>;
   submit(): Promise<void>;
 }
@@ -58,6 +66,8 @@ const INITIAL = {
   values: {},
   paper: [],
   promised: [],
+  pages: {},
+  camera: null,
   precheck: null,
   result: null,
   busy: false,
@@ -133,6 +143,25 @@ export const useWalkInStore = create<WalkInStore>()((set, get) => {
     setValue: (field, value) => set((s) => ({ values: { ...s.values, [field]: value } })),
     togglePaper: (key) => set((s) => ({ paper: toggle(s.paper, key), promised: s.promised.filter((k) => k !== key) })),
     togglePromise: (key) => set((s) => ({ promised: toggle(s.promised, key), paper: s.paper.filter((k) => k !== key) })),
+    openCamera: (key) => set({ camera: key, problem: null }),
+    closeCamera: () => set({ camera: null }),
+    savePages: async (key, jpegs) => {
+      set({ busy: true, problem: null });
+      try {
+        let count = get().pages[key] ?? 0;
+        while (count > 0) ({ pages: count } = await api.call('window.walkin.removePage', { material: key, index: count - 1 }));
+        for (const jpeg of jpegs) ({ pages: count } = await api.call('window.walkin.addPage', { material: key, jpeg }));
+        // Captured pages stand for the material: not also ticked on paper or promised.
+        set((s) => ({
+          busy: false,
+          camera: null,
+          pages: { ...s.pages, [key]: count },
+          ...(count > 0 ? { paper: s.paper.filter((k) => k !== key), promised: s.promised.filter((k) => k !== key) } : {}),
+        }));
+      } catch (error) {
+        set({ busy: false, problem: messageOf(error) });
+      }
+    },
     runPrecheck: async () => {
       set({ busy: true, problem: null });
       try {

@@ -1,13 +1,16 @@
 // Walk-in intake at the window in Chromium at 1920×1080 (web shell, reference platform in-process): staff
 // sign in, start a walk-in by keyboard (Alt+N), find the item in the catalogue search, read the simulated
-// card (Alt+C), fill the kiosk's merged form with the keyboard, tick the originals checked on paper,
-// pre-check (Alt+K), submit and accept (Alt+A): the 受理通知书 comes out of the printer simulator and the
-// application is on the platform and in the window's queue as accepted. Reject prints the 不予受理通知书.
+// card (Alt+C), fill the kiosk's merged form with the keyboard, tick an original checked on paper and
+// capture the photo with Chromium's fake document camera (Alt+M, Enter, Ctrl+Enter), pre-check (Alt+K),
+// submit and accept (Alt+A): the 受理通知书 comes out of the printer simulator and the application is on the
+// platform and in the window's queue as accepted, the captured page in the material viewer. Reject prints
+// the 不予受理通知书.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './support/browser';
+import { FAKE_CAMERA } from './support/citizen';
 import { ROOT } from './support/terminal';
 import { APPLICANT, HALL, deskLayoutProblems, printedTexts, signIn, startWindowPlatform, startWindowTerminal, submitFromKiosk } from './support/window';
 import type { WindowTerminal } from './support/window';
@@ -29,7 +32,7 @@ describe('window workstation: walk-in intake (现场受理) and the 不予受理
     // The workstation's own records (walk-ins) reach the platform through its sync, enrolled like any terminal.
     const code = (await env.platform.admin('POST', '/admin/enrolment-codes', { hallId: HALL })).body as { code: string };
     expect(await w1.app.sync.enrol(code.code, env.platform.url)).toMatchObject({ ok: true });
-    browser = await launchChromium();
+    browser = await launchChromium(FAKE_CAMERA);
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(w1.shell.url);
     await page.getByTestId('staff-number').waitFor();
@@ -72,7 +75,7 @@ describe('window workstation: walk-in intake (现场受理) and the 不予受理
     expect(form).not.toContain(APPLICANT.idNumber);
   });
 
-  it('the form by keyboard; pre-check lists what is missing; originals ticked on paper; pre-check passes', async () => {
+  it('the form by keyboard; pre-check lists what is missing; the ID card checked on paper, the photo captured with the camera; pre-check passes', async () => {
     await page.keyboard.press('Alt+K');
     await page.getByTestId('walkin-precheck').waitFor();
     expect(await page.getByTestId('walkin-precheck').innerText()).toMatch(/预审发现 \d+ 个问题/);
@@ -85,11 +88,30 @@ describe('window workstation: walk-in intake (现场受理) and the 不予受理
       await page.getByRole('radio', { name: option, exact: true }).first().focus();
       await page.keyboard.press('Space');
     }
-    const materials = page.getByTestId('walkin-materials').locator('input[type="checkbox"][data-testid^="walkin-paper-"]');
-    for (let i = 0; i < (await materials.count()); i += 1) {
-      await materials.nth(i).focus();
-      await page.keyboard.press('Space');
-    }
+    await page.getByTestId('walkin-paper-SM-ID-CARD:applicant').focus();
+    await page.keyboard.press('Space');
+
+    // Alt+M opens the document camera for the material whose row has the focus; Enter captures, Ctrl+Enter saves.
+    await page.getByTestId('walkin-paper-SM-PHOTO:applicant').focus();
+    await page.keyboard.press('Alt+M');
+    await page.getByTestId('walkin-camera').waitFor();
+    expect(await page.getByTestId('walkin-camera').locator('h2').innerText()).toContain('数码相片');
+    await expect.poll(() => page.getByTestId('camera-video').evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('camera-pages').locator('img').count(), { timeout: 10_000 }).toBe(1);
+    // Delete, then capture again with space: one page.
+    await page.getByTestId('camera-pages').getByRole('button', { name: '删除' }).click();
+    await expect.poll(() => page.getByTestId('camera-pages').locator('img').count()).toBe(0);
+    await page.getByTestId('walkin-camera').focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.getByTestId('camera-pages').locator('img').count(), { timeout: 10_000 }).toBe(1);
+    expect(Number(await page.getByTestId('camera-pages').locator('img').getAttribute('data-bytes'))).toBeLessThanOrEqual(1_500_000);
+    expect(await deskLayoutProblems(page)).toEqual([]);
+    await screenshot(page, 'window-walkin-3a-camera');
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('walkin-camera').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('walkin-pages-SM-PHOTO:applicant').innerText()).toBe('已拍 1 / 1 页');
+
     await page.keyboard.press('Alt+K');
     await expect.poll(() => page.getByTestId('walkin-precheck').innerText()).toContain('预审通过');
     expect(await deskLayoutProblems(page)).toEqual([]);
@@ -127,10 +149,16 @@ describe('window workstation: walk-in intake (现场受理) and the 不予受理
     expect(await row.innerText()).toContain('已受理');
     await row.click();
     await expect.poll(() => page.getByTestId('application-status').textContent()).toBe('已受理');
-    // The originals checked on paper are marked so, not "not submitted".
+    // The original checked on paper is marked so, not "not submitted"; the captured photo opens in the viewer.
     const materials = await page.getByTestId('materials').innerText();
     expect(materials).toContain('原居民身份证');
-    expect(materials.match(/已核验原件/g)?.length).toBe(2);
+    expect(materials.match(/已核验原件/g)?.length).toBe(1);
+    const open = page.getByTestId('materials').getByTestId('material-open');
+    await expect.poll(() => open.count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => open.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await open.click();
+    await page.getByTestId('viewer-image').waitFor();
+    await expect.poll(() => page.getByTestId('viewer-image').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     expect(await deskLayoutProblems(page)).toEqual([]);
     await screenshot(page, 'window-walkin-5-in-queue');
   });

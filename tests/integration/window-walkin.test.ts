@@ -119,8 +119,9 @@ describe.each(engines)('walk-in intake on $name', ({ skip, open }) => {
     ws.walkIn.session.addPage('SM-PHOTO:applicant', fakeJpeg(1600, 1200, 1));
     const ready = ws.walkIn.precheck({ subject: GA03, values: VALUES, promised: [], paper: ['SM-ID-CARD:applicant'] });
     expect(ready.ok).toBe(true);
-    // A paper original seen by staff needs no "bring the original" note; the captured photo does not need one either.
-    expect(ready.problems.filter((x) => x.material === 'SM-ID-CARD:applicant')).toEqual([]);
+    // A paper original seen by staff needs no "bring the original" note; the photo staff captured at the window
+    // (from the original, trust A) does not need one either.
+    expect(ready.problems).toEqual([]);
 
     const result = await ws.walkIn.submit({ subject: GA03, values: VALUES, promised: [], paper: ['SM-ID-CARD:applicant'] });
     const due = loadCatalog(store, silentLogger)?.calendar.addWorkingDays(hallDate(new Date()), 15).date ?? '';
@@ -134,6 +135,10 @@ describe.each(engines)('walk-in intake on $name', ({ skip, open }) => {
 
     const local = store.applications.get(result.applicationId);
     expect(local?.state).toBe('accepted');
+    expect(local?.materials.map((m) => [m.key, m.trust, m.pages, m.sha256 !== undefined])).toEqual([
+      ['SM-PHOTO:applicant', 'A', 1, true],
+      ['SM-ID-CARD:applicant', 'A', 0, false],
+    ]);
     expect(store.applications.audit(result.applicationId).map((a) => [a.to, a.actorKind, a.actorId])).toEqual([
       ['submitted', 'citizen', 'window:W01/staff:A0317'],
       ['received', 'staff', 'A0317@window:W01'],
