@@ -5,9 +5,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { ROOT } from './support/terminal';
-import { APPLICANT, HALL, deskLayoutProblems, documentPage, openByTracking, printedTexts, signIn, startWindowPlatform, startWindowTerminal, submitFromKiosk } from './support/window';
+import { APPLICANT, HALL, deskLayoutProblems, documentPage, openByTracking, openDesk, printedTexts, startWindowPlatform, startWindowTerminal, submitFromKiosk } from './support/window';
 import type { WindowTerminal } from './support/window';
 
 const FORM = { 'applicant.name': APPLICANT.name, 'applicant.idNumber': APPLICANT.idNumber, 'applicant.gender': '1', 'applicant.nation': '01', 'applicant.birthDate': '1990-03-07', 'applicant.address': '湖南省长沙市芙蓉区五一大道1号', 'applicant.mobile': APPLICANT.phone, 'idcard.reason': 'expired', 'idcard.collect': 'window', 'idcard.needTemporary': '0' };
@@ -28,11 +28,7 @@ describe('window workstation: return for supplement, hand-out with identity chec
     await submitFromKiosk(env.platform, env.kiosk, { id: 'E2E-RJ', trackingNumber: 'QX01202611230013A', itemCode: 'GA-03', department: 'DEP-GA', form: FORM, materials: [] });
     await submitFromKiosk(env.platform, env.kiosk, { id: 'E2E-SP', trackingNumber: 'QX01202611230014A', itemCode: 'MZ-02', department: 'DEP-MZ', form: {}, materials: [] });
     w1 = await startWindowTerminal(env.platform.url, 'W01');
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(w1.shell.url);
-    await page.getByTestId('staff-number').waitFor();
-    await signIn(page);
+    ({ browser, page } = await openDesk(w1.shell.url));
   });
 
   afterAll(async () => {

@@ -9,10 +9,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { FAKE_CAMERA } from './support/citizen';
 import { ROOT } from './support/terminal';
-import { APPLICANT, HALL, deskLayoutProblems, printedTexts, signIn, startWindowPlatform, startWindowTerminal, submitFromKiosk } from './support/window';
+import { APPLICANT, HALL, deskLayoutProblems, openDesk, printedTexts, startWindowPlatform, startWindowTerminal, submitFromKiosk } from './support/window';
 import type { WindowTerminal } from './support/window';
 
 const FORM = { 'applicant.name': APPLICANT.name, 'applicant.idNumber': APPLICANT.idNumber, 'applicant.gender': '1', 'applicant.birthDate': '1990-03-07', 'applicant.mobile': APPLICANT.phone, 'idcard.reason': 'expired', 'idcard.collect': 'window', 'idcard.needTemporary': '0' };
@@ -32,11 +32,7 @@ describe('window workstation: walk-in intake (现场受理) and the 不予受理
     // The workstation's own records (walk-ins) reach the platform through its sync, enrolled like any terminal.
     const code = (await env.platform.admin('POST', '/admin/enrolment-codes', { hallId: HALL })).body as { code: string };
     expect(await w1.app.sync.enrol(code.code, env.platform.url)).toMatchObject({ ok: true });
-    browser = await launchChromium(FAKE_CAMERA);
-    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(w1.shell.url);
-    await page.getByTestId('staff-number').waitFor();
-    await signIn(page);
+    ({ browser, page } = await openDesk(w1.shell.url, FAKE_CAMERA));
   });
 
   afterAll(async () => {

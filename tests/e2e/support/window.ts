@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { interpret } from '../../../devices/protocols/escpos/interpreter';
 import { createApp } from '../../../main/app';
@@ -20,6 +20,7 @@ import type { TerminalCredentials } from '../../../src/sync/client';
 import { startPlatform } from '../../support/platform';
 import type { RunningPlatform } from '../../support/platform';
 import { TEST_DATA_KEY } from '../../support/sync-fixtures';
+import { launchChromium } from './browser';
 import { ROOT } from './terminal';
 
 export const HALL = 'QX01';
@@ -131,6 +132,16 @@ export async function signIn(page: Page, staffNumber = 'A0317', pin = PIN): Prom
   await page.getByTestId('staff-pin').fill(pin);
   await page.getByTestId('signin-submit').click();
   await page.getByTestId('workstation').waitFor();
+}
+
+/** Chromium at the staff desktop's 1920×1080 on a window terminal's page, signed in (extra flags: e.g. the fake camera). */
+export async function openDesk(url: string, chromiumArgs: string[] = []): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchChromium(chromiumArgs);
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.goto(url);
+  await page.getByTestId('staff-number').waitFor();
+  await signIn(page);
+  return { browser, page };
 }
 
 /** Staff-desktop layout rules: no overflow at 1920×1080, every control at least 44 px high. */
