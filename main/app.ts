@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDispatcher } from '../src/contract';
-import type { DeviceStatus, Dispatcher, EvaluationLevel, Handlers, SystemInfo } from '../src/contract';
+import { createDispatcher, paperWidthDots } from '../src/contract';
+import type { Dispatcher, Handlers, SystemInfo } from '../src/contract';
 import { loadOrCreateKeyFile, openStore } from '../src/store';
 import type { Store } from '../src/store';
 import { loadCatalog } from './catalog';
@@ -86,7 +86,7 @@ export function createApp({ options, shell, version, logger: baseLogger, safeSto
     publish: (name, payload) => bus.publish(name, payload),
     logger,
     list: listSystemDevices,
-    paperWidth: () => (identity.get().paperWidthMm === 58 ? 384 : 576),
+    paperWidth: () => paperWidthDots(identity.get().paperWidthMm),
   });
   binder.applyStored();
   const windowRatings = new WindowEvaluationLedger(store);
@@ -165,12 +165,10 @@ export function createApp({ options, shell, version, logger: baseLogger, safeSto
       options.devices === 'simulated'
         ? {
             latest: () => {
-              const row = store.db.prepare<[], { id: string; subject_id: string }>(`SELECT a.id, a.subject_id FROM applications a
-                   WHERE NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.application_id = a.id AND e.channel = 'windowPad' AND e.round = 1)
-                   ORDER BY a.created_at DESC, a.rowid DESC LIMIT 1`).get();
-              if (!row) return null;
-              const subject = catalog?.catalog.item(row.subject_id) ?? catalog?.catalog.bundle(row.subject_id);
-              return { applicationId: row.id, serviceName: subject?.name ?? row.subject_id };
+              const latest = store.evaluations.latestUnrated('windowPad');
+              if (!latest) return null;
+              const subject = catalog?.catalog.item(latest.subjectId) ?? catalog?.catalog.bundle(latest.subjectId);
+              return { applicationId: latest.applicationId, serviceName: subject?.name ?? latest.subjectId };
             },
           }
         : null,
@@ -192,15 +190,11 @@ export function createApp({ options, shell, version, logger: baseLogger, safeSto
       logger.info('catalogue reloaded after sync', { kind: message.kind, version: catalog?.catalog.file.catalogVersion });
     }),
     // Device faults and recoveries reach the platform through the outbox (the heartbeat only has the latest).
-    bus.subscribe((name, payload) => {
-      if (name === 'device.status') sync.recordDeviceStatus(payload as DeviceStatus);
-    }),
+    bus.on('device.status', (status) => sync.recordDeviceStatus(status)),
   );
   unsubscribers.push(
     () => binder.close(),
-    bus.subscribe((name, payload) => {
-      if (name === 'evaluator.key') evaluations.padKey((payload as { level: EvaluationLevel }).level);
-    }),
+    bus.on('evaluator.key', ({ level }) => evaluations.padKey(level)),
     identity.onChange((next, previous) => {
       bus.publish('terminal.identity', next);
       if (next.paperWidthMm !== previous.paperWidthMm) void binder.rebuild('printer');

@@ -29,6 +29,13 @@ export class EventBus {
     return () => this.listeners.delete(listener);
   }
 
+  /** One event, with its payload typed (as validated by publish). */
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
+    return this.subscribe((heard, payload) => {
+      if (heard === name) listener(payload as EventPayload<E>);
+    });
+  }
+
   get size(): number {
     return this.listeners.size;
   }
