@@ -1,6 +1,7 @@
 // AES-256-GCM sealing and the one-time creation of a key file, shared by the terminal store's column
-// encryption (src/store/crypto.ts) and the platform's (platform/store/data-cipher.ts). Each keeps its own
-// key derivation and stored format; this is the part that was the same.
+// encryption (src/store/crypto.ts) and material chunks (src/store/blob-store.ts) and the platform's
+// (platform/store/data-cipher.ts). Each keeps its own key derivation and stored format; this is the part
+// that was the same.
 import { closeSync, fsyncSync, linkSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 

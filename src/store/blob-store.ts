@@ -2,15 +2,14 @@
 // fixed-size chunks (AES-256-GCM under a key derived from the store key, the blob name and chunk index as
 // associated data), so read(sha256, offset, length) decrypts only the chunks it needs and a blob is never
 // loaded whole. put() is idempotent: the same bytes give the same name and are stored once.
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createHash, hkdfSync } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { gcmOpenBytes, gcmSealBytes } from '../crypto/aes-gcm';
 import type { BlobSource } from '../sync/outbox';
 import { KEY_BYTES, KeyError } from './crypto';
 
 export const BLOB_CHUNK_BYTES = 64 * 1024;
 export const MAX_BLOB_BYTES = 64 * 1024 * 1024;
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 const SHA256 = /^[0-9a-f]{64}$/;
 
 export class BlobError extends Error {
@@ -123,20 +122,12 @@ export class BlobStore implements BlobSource {
   }
 
   private seal(plain: Uint8Array, sha256: string, idx: number): Buffer {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    cipher.setAAD(Buffer.from(`blob:${sha256}:${idx}`));
-    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    return gcmSealBytes(this.key, plain, `blob:${sha256}:${idx}`);
   }
 
   private open(sealed: Buffer, sha256: string, idx: number): Buffer {
-    if (sealed.length < IV_BYTES + TAG_BYTES) throw new BlobError('CORRUPT', 'a chunk of the material is damaged');
     try {
-      const decipher = createDecipheriv('aes-256-gcm', this.key, sealed.subarray(0, IV_BYTES));
-      decipher.setAAD(Buffer.from(`blob:${sha256}:${idx}`));
-      decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-      return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
+      return gcmOpenBytes(this.key, sealed, `blob:${sha256}:${idx}`);
     } catch {
       throw new BlobError('CORRUPT', 'a chunk of the material is damaged or was written under another key');
     }
