@@ -1,3 +1,4 @@
+import { paperWidthDots } from '../src/contract';
 import type { PaperWidth } from '../src/contract';
 import { EscPosPrinter } from '../devices/drivers/printer/escpos-printer';
 import type { ReceiptPrinter } from '../devices/drivers/printer/printer';
@@ -28,7 +29,7 @@ export function parsePrinterConfig(env: NodeJS.ProcessEnv): PrinterConfig | null
   if (!spec) return null;
   const paper = env.HALL_PRINTER_PAPER?.trim() ?? '80';
   if (paper !== '58' && paper !== '80') throw new PrinterConfigError(`HALL_PRINTER_PAPER must be 58 or 80, not ${paper}`);
-  const paperWidth: PaperWidth = paper === '58' ? 384 : 576;
+  const paperWidth: PaperWidth = paperWidthDots(paper === '58' ? 58 : 80);
   if (spec.startsWith('tcp://')) {
     const m = /^tcp:\/\/([^:/\s]+)(?::(\d{1,5}))?\/?$/.exec(spec);
     const port = Number(m?.[2] ?? 9100);

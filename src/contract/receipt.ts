@@ -7,6 +7,10 @@ import { z } from 'zod';
 export const PaperWidth = z.union([z.literal(384), z.literal(576)]);
 export type PaperWidth = z.infer<typeof PaperWidth>;
 
+export function paperWidthDots(mm: 58 | 80): PaperWidth {
+  return mm === 58 ? 384 : 576;
+}
+
 export const Align = z.enum(['left', 'center', 'right']);
 export type Align = z.infer<typeof Align>;
 

@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { paperWidthDots } from '../../../src/contract';
 import { serveTcp, servePty } from './hosts';
 import { VirtualPrinter } from './virtual-printer';
 import type { PaperState } from './virtual-printer';
@@ -13,7 +14,7 @@ import type { PaperState } from './virtual-printer';
 const { values } = parseArgs({
   options: { tcp: { type: 'string' }, pty: { type: 'string' }, paper: { type: 'string', default: '80' }, out: { type: 'string', default: 'printer-jobs' } },
 });
-const printer = new VirtualPrinter({ paperWidth: values.paper === '58' ? 384 : 576 });
+const printer = new VirtualPrinter({ paperWidth: paperWidthDots(values.paper === '58' ? 58 : 80) });
 const out = values.out ?? 'printer-jobs';
 mkdirSync(out, { recursive: true });
 
