@@ -83,6 +83,18 @@ export class EvaluationRepository {
     })();
   }
 
+  /** The newest application not yet rated (first round) on `channel`: what the simulator asks a rating for. */
+  latestUnrated(channel: EvaluationChannel): { applicationId: string; subjectId: string } | null {
+    const row = this.db
+      .prepare<[string], { id: string; subject_id: string }>(
+        `SELECT a.id, a.subject_id FROM applications a
+          WHERE NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.application_id = a.id AND e.channel = ? AND e.round = 1)
+          ORDER BY a.created_at DESC, a.rowid DESC LIMIT 1`,
+      )
+      .get(channel);
+    return row ? { applicationId: row.id, subjectId: row.subject_id } : null;
+  }
+
   list(applicationId: string): EvaluationRecord[] {
     return this.db
       .prepare<[string], Row>('SELECT * FROM evaluations WHERE application_id = ? ORDER BY id')
