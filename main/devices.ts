@@ -50,8 +50,8 @@ export function createDeviceSet(mode: StartOptions['devices'], env: NodeJS.Proce
   // HALL_IDCARD_PORT (see main/idcard-device.ts).
   const printer = createConfiguredPrinter(env);
   const idcard = createConfiguredIdCardReader(env);
-  // Scanners and evaluation pads are bound through the device manager's configuration (issue 5's
-  // technician console); until that is persisted, the configured profile has none.
+  // Scanners and evaluation pads come only from the technician's bindings (main/binding), applied over
+  // this set before anything starts.
   return withAll({ idcard, printer, scanner: null, evaluator: null, simulator: null });
 }
 

@@ -72,10 +72,6 @@ function lastOn(events: readonly DatedEvent[], status: ApplicationState): string
   return undefined;
 }
 
-function addLimit(calendar: WorkCalendar, start: string, limit: TimeLimit, extraWorkdays = 0) {
-  return promisedDate(calendar, start, limit, extraWorkdays);
-}
-
 /** Working days spent in finished special procedures that do not count towards the promise. */
 export function pausedWorkdays(calendar: WorkCalendar, procedures: readonly SpecialProcedureClock[], today: string): number {
   let days = 0;
@@ -105,12 +101,12 @@ export function applicationDeadline(calendar: WorkCalendar, input: ClockInput, t
   if (PROMISE_STATES.has(input.status)) {
     const acceptedOn = lastOn(input.events, 'accepted');
     if (!acceptedOn || !input.promisedLimit) return { ...none, clock: 'promise' };
-    return dated('promise', addLimit(calendar, acceptedOn, input.promisedLimit, pausedWorkdays(calendar, procedures, today)));
+    return dated('promise', promisedDate(calendar, acceptedOn, input.promisedLimit, pausedWorkdays(calendar, procedures, today)));
   }
   if (input.status === 'specialProcedure') {
     const running = procedures.find((p) => p.endedOn === undefined);
     if (!running) return { ...none, clock: 'special' };
-    return dated('special', addLimit(calendar, running.startedOn, running.limit));
+    return dated('special', promisedDate(calendar, running.startedOn, running.limit));
   }
   if (DELIVERY_STATES.has(input.status)) {
     const decidedOn = lastOn(input.events, 'decided') ?? lastOn(input.events, 'resultReady');
