@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { errorMessage } from './error-message';
 
 export type CallState<T> = { status: 'loading' } | { status: 'ok'; data: T } | { status: 'error'; message: string };
 
@@ -10,7 +11,7 @@ export function useCall<T>(key: string, call: () => Promise<T>): CallState<T> {
     setState({ status: 'loading' });
     call().then(
       (data) => live && setState({ status: 'ok', data }),
-      (error: unknown) => live && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => live && setState({ status: 'error', message: errorMessage(error) }),
     );
     return () => {
       live = false;

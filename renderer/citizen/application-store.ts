@@ -3,6 +3,7 @@
 // every call to the terminal goes through the injected client, so it is unit-tested without a DOM.
 import { create } from 'zustand';
 import { ContractError } from '../../src/contract';
+import { errorMessage } from '../api/error-message';
 import type {
   AgentRelation,
   CardDetails,
@@ -115,10 +116,6 @@ const INITIAL = {
   cardRemoved: false,
 } satisfies Partial<ApplicationState>;
 
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 function codeOf(error: unknown): string | null {
   return error instanceof ContractError ? error.code : null;
 }
@@ -140,7 +137,7 @@ export function createApplicationStore({ call }: ApplicationDeps) {
       try {
         await work();
       } catch (error) {
-        set({ problem: messageOf(error) });
+        set({ problem: errorMessage(error) });
       } finally {
         set({ busy: false });
       }
@@ -167,7 +164,7 @@ export function createApplicationStore({ call }: ApplicationDeps) {
           const holders = formHolders(form);
           set({ status: 'ready', form, serviceName: guide.name, materials: guide.materials, kioskSubmit: guide.kiosk.submit, holders: holders.length > 0 ? holders : ['applicant'] });
         } catch (error) {
-          if (get().subject === subject) set({ status: 'error', problem: messageOf(error) });
+          if (get().subject === subject) set({ status: 'error', problem: errorMessage(error) });
         }
       },
       async cardPlaced() {
@@ -181,7 +178,7 @@ export function createApplicationStore({ call }: ApplicationDeps) {
           set((s) => ({ cards: { ...s.cards, [holder]: details }, values: { ...s.values, ...prefillFrom(form, details) }, cardRemoved: false }));
         } catch (error) {
           // NOT_FOUND: no card yet — the page keeps waiting for one.
-          if (codeOf(error) !== 'NOT_FOUND') set({ identifyError: messageOf(error) });
+          if (codeOf(error) !== 'NOT_FOUND') set({ identifyError: errorMessage(error) });
         } finally {
           set({ busy: false });
         }
@@ -224,7 +221,7 @@ export function createApplicationStore({ call }: ApplicationDeps) {
           return [];
         } catch (error) {
           if (error instanceof ContractError && error.issues) return error.issues.map((i) => ({ field: i.path, message: i.message }));
-          return [{ field: 'form', message: messageOf(error) }];
+          return [{ field: 'form', message: errorMessage(error) }];
         }
       },
       setValue(field, value) {

@@ -1,9 +1,9 @@
 // 查询进度 on screen: the answer for the card on the reader or the receipt code scanned. The terminal
 // decides whose applications these are; the store only keeps the latest answer and forgets it on a wipe.
 import { create } from 'zustand';
+import { errorMessage } from '../api/error-message';
 import type { ContractClient, ProgressEntry } from '../../src/contract';
 import { registerSessionReset } from '../stores/session-reset';
-import { messageOf } from './application-store';
 
 export interface ProgressState {
   by: 'card' | 'code' | null;
@@ -25,7 +25,7 @@ export function createProgressStore({ call }: { call: ContractClient['call'] }) 
         const { applications } = await call('application.progress', input);
         if (mine === request) set({ by, entries: applications, problem: null });
       } catch (error) {
-        if (mine === request && !silent) set({ problem: messageOf(error), entries: null, by: null });
+        if (mine === request && !silent) set({ problem: errorMessage(error), entries: null, by: null });
       } finally {
         if (mine === request) set({ busy: false });
       }

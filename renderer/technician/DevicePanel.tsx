@@ -2,15 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceBinding, DeviceCandidate, DeviceRole, DeviceStatus } from '../../src/contract';
 import { api } from '../api/client';
+import { errorMessage } from '../api/error-message';
 import { useSystemStore } from '../stores/system-store';
 import { privileged } from './access-store';
 import { CameraTest, CardTest, PadTest, PrinterTest, ScanTest } from './DeviceTests';
 
 const ROLES: readonly Exclude<DeviceRole, 'camera'>[] = ['idcard', 'printer', 'scanner', 'evaluator'];
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function StatusLine({ status, binding }: { status: DeviceStatus | undefined; binding: DeviceBinding | undefined }) {
   const { t } = useTranslation();
@@ -37,7 +34,7 @@ function BindPicker({ role, onBound, onClose }: { role: DeviceRole; onBound(): v
         setProblem(r.problem ?? null);
         setCandidates([...r.candidates].sort((a, b) => Number(b.suggestedRoles.includes(role)) - Number(a.suggestedRoles.includes(role))));
       },
-      (e: unknown) => setProblem(errorText(e)),
+      (e: unknown) => setProblem(errorMessage(e)),
     );
   }, [role]);
   useEffect(search, [search]);
@@ -50,7 +47,7 @@ function BindPicker({ role, onBound, onClose }: { role: DeviceRole; onBound(): v
       },
       (e: unknown) => {
         setBusy(false);
-        setProblem(errorText(e));
+        setProblem(errorMessage(e));
       },
     );
   };
@@ -100,11 +97,11 @@ export function DevicePanel() {
     });
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
-    privileged(() => api.call('device.bindings')).then((r) => setBindings(r.bindings), (e: unknown) => setError(errorText(e)));
+    privileged(() => api.call('device.bindings')).then((r) => setBindings(r.bindings), (e: unknown) => setError(errorMessage(e)));
   }, []);
   useEffect(load, [load]);
   const unbind = (role: DeviceRole) => {
-    privileged(() => api.call('device.unbind', { role })).then(load, (e: unknown) => setError(errorText(e)));
+    privileged(() => api.call('device.unbind', { role })).then(load, (e: unknown) => setError(errorMessage(e)));
   };
   return (
     <section className="panel" aria-labelledby="devices-title">

@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { EvaluationLevel } from '../../src/contract';
 import type { CardTest as CardResult, EventPayload, MethodOutput } from '../../src/contract';
 import { api } from '../api/client';
+import { errorMessage } from '../api/error-message';
 import { DocumentCamera } from '../camera/DocumentCamera';
 import { useCameraStore } from '../camera/camera-store';
 import { privileged } from './access-store';
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Reads the card on the reader and shows its fields masked: proof the reader works, no personal data. */
 export function CardTest() {
@@ -16,7 +15,7 @@ export function CardTest() {
   const [error, setError] = useState<string | null>(null);
   const read = () => {
     setError(null);
-    privileged(() => api.call('device.testCard')).then(setResult, (e: unknown) => setError(message(e)));
+    privileged(() => api.call('device.testCard')).then(setResult, (e: unknown) => setError(errorMessage(e)));
   };
   return (
     <div className="device-test" data-testid="card-test">
@@ -69,7 +68,7 @@ export function PrinterTest() {
       },
       (e: unknown) => {
         setBusy(false);
-        setError(message(e));
+        setError(errorMessage(e));
       },
     );
   };

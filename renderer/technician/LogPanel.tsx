@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LogEntry } from '../../src/contract';
 import { api } from '../api/client';
+import { errorMessage } from '../api/error-message';
 import { privileged } from './access-store';
 
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -17,7 +18,7 @@ export function LogPanel() {
   const load = useCallback(() => {
     privileged(() => api.call('logs.recent', { limit: 300, minLevel: level })).then(
       (r) => setEntries([...r.entries].reverse()),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(errorMessage(e)),
     );
   }, [level]);
   useEffect(load, [load]);
@@ -26,7 +27,7 @@ export function LogPanel() {
     setError(null);
     privileged(() => api.call('diagnostics.export')).then(
       (r) => setBundle({ fileName: r.fileName, bytes: r.bytes, url: URL.createObjectURL(new Blob([r.content], { type: 'application/json' })) }),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(errorMessage(e)),
     );
   };
   return (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TerminalIdentity } from '../../src/contract';
 import { api } from '../api/client';
+import { errorMessage } from '../api/error-message';
 import { OnScreenKeyboard } from '../ui/keyboard/OnScreenKeyboard';
 import { privileged } from './access-store';
 import { PinPad } from './PinPad';
@@ -112,7 +113,7 @@ function PinChange() {
       }
       privileged(() => api.call('technician.changePin', { current, next })).then(
         () => setResult({ ok: true, text: t('technician.changePin.done') }),
-        (e: unknown) => setResult({ ok: false, text: Object.values(issuesOf(e))[0] ?? (e instanceof Error ? e.message : String(e)) }),
+        (e: unknown) => setResult({ ok: false, text: Object.values(issuesOf(e))[0] ?? errorMessage(e) }),
       );
     }
   };

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeadLetterView, EnrolResult } from '../../src/contract';
 import { api } from '../api/client';
+import { errorMessage } from '../api/error-message';
 import { SyncBadge } from '../sync/SyncBadge';
 import { OnScreenKeyboard } from '../ui/keyboard/OnScreenKeyboard';
 import { privileged } from './access-store';
@@ -14,7 +15,7 @@ export function SyncSection() {
   const [dead, setDead] = useState<DeadLetterView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
-    privileged(() => api.call('sync.deadLetters')).then(setDead, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    privileged(() => api.call('sync.deadLetters')).then(setDead, (e: unknown) => setError(errorMessage(e)));
   }, []);
   useEffect(load, [load]);
   const submit = () => {
@@ -24,11 +25,11 @@ export function SyncSection() {
         setEnrol(r);
         if (r.ok) setCode('');
       },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(errorMessage(e)),
     );
   };
   const requeue = (opId: number) => {
-    privileged(() => api.call('sync.requeue', { opId })).then(load, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    privileged(() => api.call('sync.requeue', { opId })).then(load, (e: unknown) => setError(errorMessage(e)));
   };
   return (
     <>

@@ -7,6 +7,7 @@ import { ContractError } from '../../src/contract';
 import type { CardDetails, FormValueWire, MergedFormWire, PrecheckWire, SearchHitWire, Subject, WalkInResult, WireMaterial } from '../../src/contract';
 import type { z } from 'zod';
 import { api } from '../api/client';
+import { errorMessage } from '../api/error-message';
 import { formHolders, prefillFrom } from '../citizen/form-pages';
 
 type Hit = z.infer<typeof SearchHitWire>;
@@ -74,7 +75,6 @@ const INITIAL = {
   problem: null,
 };
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const toggle = (list: readonly string[], key: string) => (list.includes(key) ? list.filter((k) => k !== key) : [...list, key]);
 
 /** The answer's values without the fields nobody answered. */
@@ -113,7 +113,7 @@ export const useWalkInStore = create<WalkInStore>()((set, get) => {
         const { hits } = await api.call('catalog.search', { query: query.trim(), limit: 12 });
         if (get().query === query) set({ hits });
       } catch (error) {
-        set({ problem: messageOf(error) });
+        set({ problem: errorMessage(error) });
       }
     },
     choose: async ({ kind, id }) => {
@@ -125,7 +125,7 @@ export const useWalkInStore = create<WalkInStore>()((set, get) => {
         const holders = formHolders(form);
         set({ ...INITIAL, phase: 'form', subject, name: begun.name, form, materials: guide.materials, holders: holders.length > 0 ? holders : ['applicant'] });
       } catch (error) {
-        set({ busy: false, problem: messageOf(error) });
+        set({ busy: false, problem: errorMessage(error) });
       }
     },
     readCard: async (holder) => {
@@ -137,7 +137,7 @@ export const useWalkInStore = create<WalkInStore>()((set, get) => {
         const details = await api.call('window.walkin.useCard', { holder: target });
         set((s) => ({ busy: false, cards: { ...s.cards, [target]: details }, values: { ...s.values, ...prefillFrom(form, details) } }));
       } catch (error) {
-        set({ busy: false, problem: messageOf(error) });
+        set({ busy: false, problem: errorMessage(error) });
       }
     },
     setValue: (field, value) => set((s) => ({ values: { ...s.values, [field]: value } })),
@@ -159,7 +159,7 @@ export const useWalkInStore = create<WalkInStore>()((set, get) => {
           ...(count > 0 ? { paper: s.paper.filter((k) => k !== key), promised: s.promised.filter((k) => k !== key) } : {}),
         }));
       } catch (error) {
-        set({ busy: false, problem: messageOf(error) });
+        set({ busy: false, problem: errorMessage(error) });
       }
     },
     runPrecheck: async () => {
@@ -169,7 +169,7 @@ export const useWalkInStore = create<WalkInStore>()((set, get) => {
         set({ busy: false, precheck });
         return precheck.ok;
       } catch (error) {
-        set({ busy: false, problem: messageOf(error) });
+        set({ busy: false, problem: errorMessage(error) });
         return false;
       }
     },
@@ -182,7 +182,7 @@ export const useWalkInStore = create<WalkInStore>()((set, get) => {
         set({ ...INITIAL, phase: 'done', result, name: get().name });
       } catch (error) {
         if (error instanceof ContractError && error.code === 'BAD_INPUT' && (error.issues?.length ?? 0) > 0) set({ busy: false, precheck: asPrecheck(error) });
-        else set({ busy: false, problem: messageOf(error) });
+        else set({ busy: false, problem: errorMessage(error) });
       }
     },
   };

@@ -8,6 +8,7 @@ import type {
   WindowState,
 } from '../../src/contract';
 import { api } from '../api/client';
+import { errorMessage } from '../api/error-message';
 
 export type Dialog = 'accept' | 'supplement' | 'reject' | 'special' | 'handout' | null;
 
@@ -48,8 +49,6 @@ interface WindowStore {
   reset(): void;
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 export const useWindowStore = create<WindowStore>()((set, get) => {
   /** Runs a search; one hit opens at once. */
   const search = async (query: { by: 'tracking'; text: string } | { by: 'card' }) => {
@@ -89,7 +88,7 @@ export const useWindowStore = create<WindowStore>()((set, get) => {
         const queue = await api.call('window.queue');
         set((s) => ({ queue, cursor: Math.min(s.cursor, Math.max(0, queue.applications.length - 1)) }));
       } catch (error) {
-        set({ outcome: { kind: 'error', message: message(error) } });
+        set({ outcome: { kind: 'error', message: errorMessage(error) } });
       }
     },
 
@@ -118,7 +117,7 @@ export const useWindowStore = create<WindowStore>()((set, get) => {
         const view = await api.call('window.application', { applicationId });
         set({ view, viewLoading: false });
       } catch (error) {
-        set({ viewLoading: false, outcome: { kind: 'error', message: message(error) } });
+        set({ viewLoading: false, outcome: { kind: 'error', message: errorMessage(error) } });
       }
     },
 
@@ -139,7 +138,7 @@ export const useWindowStore = create<WindowStore>()((set, get) => {
       try {
         set({ view: await api.call('window.reveal', { applicationId: id }) });
       } catch (error) {
-        set({ outcome: { kind: 'error', message: message(error) } });
+        set({ outcome: { kind: 'error', message: errorMessage(error) } });
       }
     },
 
@@ -158,7 +157,7 @@ export const useWindowStore = create<WindowStore>()((set, get) => {
         set({ outcome: { kind: 'act', action: input.action, result }, dialog: null });
         await get().reload();
       } catch (error) {
-        set({ outcome: { kind: 'error', message: message(error) } });
+        set({ outcome: { kind: 'error', message: errorMessage(error) } });
       } finally {
         set({ busy: false });
       }
@@ -180,7 +179,7 @@ export const useWindowStore = create<WindowStore>()((set, get) => {
         });
         await get().reload();
       } catch (error) {
-        set({ outcome: { kind: 'error', message: message(error) } });
+        set({ outcome: { kind: 'error', message: errorMessage(error) } });
       } finally {
         set({ busy: false });
       }
