@@ -60,9 +60,16 @@ export class SqlRepository implements PlatformRepository {
     return this.db.close();
   }
 
-  /** Seals rows and material chunks written before encryption at rest existed; returns how many were sealed. */
+  /**
+   * Seals rows and material chunks written before encryption at rest existed; returns how many were sealed.
+   * The pass scans whole tables, so it runs only while a migration has left it pending (legacy_sealing).
+   */
   async sealLegacyRows(): Promise<number> {
-    return (await sealLegacyRows(this.db, this.cipher)) + (await sealLegacyChunks(this.db, this.cipher));
+    const state = await this.db.get<{ pending: number }>('SELECT pending FROM legacy_sealing WHERE id = 1');
+    if (state && Number(state.pending) === 0) return 0;
+    const sealed = (await sealLegacyRows(this.db, this.cipher)) + (await sealLegacyChunks(this.db, this.cipher));
+    await this.db.run('UPDATE legacy_sealing SET pending = 0 WHERE id = 1');
+    return sealed;
   }
 
   private terminal(row: TerminalRow): TerminalRecord {

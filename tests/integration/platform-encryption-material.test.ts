@@ -107,6 +107,8 @@ describe.each(engines)('material bytes sealed at rest on $name', ({ skip, freshC
     await db.run('INSERT INTO blob_chunks (sha256, start_at, data) VALUES (?, 0, ?), (?, ?, ?)', [hashL, legacy.subarray(0, CHUNK), hashL, CHUNK, legacy.subarray(CHUNK)]);
     await db.run('INSERT INTO blobs (sha256, size, received, complete) VALUES (?, ?, ?, 0)', [hashP, partial.length, CHUNK]);
     await db.run('INSERT INTO blob_chunks (sha256, start_at, data) VALUES (?, 0, ?)', [hashP, partial.subarray(0, CHUNK)]);
+    // As a database upgraded from before encryption at rest: the migration leaves the sealing pass pending.
+    await db.run('UPDATE legacy_sealing SET pending = 1');
 
     // Before the pass on open: legacy chunks pass through, and a new sealed chunk completes the partial blob.
     const direct = new SqlRepository(db, new DataCipher(TEST_DATA_KEY));
@@ -134,13 +136,18 @@ describe.each(engines)('material bytes sealed at rest on $name', ({ skip, freshC
     const db = await raw(config);
     await db.run('INSERT INTO blobs (sha256, size, received, complete) VALUES (?, ?, ?, 1)', [hash, legacy.length, legacy.length]);
     await db.run('INSERT INTO blob_chunks (sha256, start_at, data) VALUES (?, 0, ?)', [hash, legacy]);
+    // As a database upgraded from before encryption at rest: the migration leaves the sealing pass pending.
+    await db.run('UPDATE legacy_sealing SET pending = 1');
     await db.close();
     const repo = await openRepository(config, TEST_DATA_KEY);
     expect((await readAll(repo, hash)).equals(legacy)).toBe(true);
     await repo.close();
     const after = await raw(config);
     const row = await after.get<{ data: Uint8Array; sealed: number }>('SELECT data, sealed FROM blob_chunks');
+    // Done once: later starts do not scan the tables again.
+    const pass = await after.get<{ pending: number }>('SELECT pending FROM legacy_sealing');
     await after.close();
+    expect(Number(pass?.pending)).toBe(0);
     expect(Number(row?.sealed)).toBe(1);
     expect(Buffer.from(row?.data ?? []).includes(Buffer.from(MARKER))).toBe(false);
   });

@@ -81,6 +81,8 @@ describe.each(engines)('agents and collectors sealed at rest on $name', ({ skip,
       [COLLECTOR_NAME, COLLECTOR_ID],
     );
     await db.run("INSERT INTO deliveries (application_id, method, collector, collector_name, collector_id_number, mail_tracking, staff_number, window_id, at) VALUES ('OLD-2', 'mail', NULL, NULL, NULL, 'SF1234567890', 'A0317', 'W01', '2026-01-01T00:00:00Z')");
+    // As a database upgraded from before encryption at rest: the migration leaves the sealing pass pending.
+    await db.run('UPDATE legacy_sealing SET pending = 1');
     await db.close();
 
     const repo = await openRepository(config, TEST_DATA_KEY);

@@ -127,4 +127,11 @@ export const sqliteMigrations: Migrations = [
   ALTER TABLE blob_chunks ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX blob_chunks_unsealed ON blob_chunks (sha256, start_at) WHERE sealed = 0;
   `,
+  // The pass that seals rows and chunks written before encryption at rest (platform/store/seal-legacy.ts)
+  // reads whole tables: it runs on the first start after this migration, then clears `pending`. A later
+  // migration that seals another column sets it back to 1.
+  `
+  CREATE TABLE legacy_sealing (id INTEGER PRIMARY KEY CHECK (id = 1), pending INTEGER NOT NULL);
+  INSERT INTO legacy_sealing (id, pending) VALUES (1, 1);
+  `,
 ];
