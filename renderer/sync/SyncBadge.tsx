@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncState } from '../../src/contract';
-import { api } from '../api/client';
+import { useSystemStore } from '../stores/system-store';
 import { syncView } from './sync-view';
 
 interface Props {
@@ -13,19 +11,7 @@ interface Props {
 /** The terminal's sync state: how many records wait for the platform, and whether they can go. */
 export function SyncBadge({ variant = 'compact', className }: Props) {
   const { t } = useTranslation();
-  const [state, setState] = useState<SyncState | null>(null);
-  useEffect(() => {
-    let live = true;
-    const off = api.on('sync.state', (next) => live && setState(next));
-    api.call('sync.status').then(
-      (status) => live && setState((current) => current ?? status),
-      () => {},
-    );
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
+  const state = useSystemStore((s) => s.sync);
   if (!state) return null;
   const view = syncView(state);
   const label = t(`sync.phase.${view.phaseKey}`);
