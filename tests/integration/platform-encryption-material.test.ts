@@ -4,18 +4,13 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DataCipher, DataKeyError, SEAL_OVERHEAD_BYTES } from '../../platform/store/data-cipher';
-import { openRepository, type StoreConfig } from '../../platform/store/open';
-import { openPostgresEngine } from '../../platform/store/postgres';
+import { openRepository } from '../../platform/store/open';
 import type { PlatformRepository } from '../../platform/store/repository';
-import type { SqlEngine } from '../../platform/store/sql';
 import { SqlRepository } from '../../platform/store/sql-repository';
-import { openSqliteEngine } from '../../platform/store/sqlite';
-import { repositoryEngines } from '../support/engines';
+import { openSqlEngine, repositoryEngines } from '../support/engines';
 import { TEST_DATA_KEY } from '../support/sync-fixtures';
 
 const engines = repositoryEngines('material encryption test');
-const raw = (config: StoreConfig): Promise<SqlEngine> => (config.engine === 'sqlite' ? Promise.resolve(openSqliteEngine(config.file)) : openPostgresEngine(config.url, 2));
-
 const MARKER = 'MARKER-材料-7f3a';
 const CHUNK = 1000;
 /** `chunks` chunks of CHUNK bytes, each with the marker in it; distinct per `seed`. */
@@ -55,7 +50,7 @@ describe.each(engines)('material bytes sealed at rest on $name', ({ skip, freshC
     expect((await readAll(repo, hashB)).equals(b)).toBe(true);
     await repo.close();
 
-    const db = await raw(config);
+    const db = await openSqlEngine(config);
     try {
       const rows = await db.all<{ sha256: string; start_at: number; data: Uint8Array; sealed: number }>('SELECT sha256, start_at, data, sealed FROM blob_chunks ORDER BY sha256, start_at');
       expect(rows).toHaveLength(4);
@@ -102,7 +97,7 @@ describe.each(engines)('material bytes sealed at rest on $name', ({ skip, freshC
     const partial = material(6, 2);
     const hashL = sha(legacy);
     const hashP = sha(partial);
-    const db = await raw(config);
+    const db = await openSqlEngine(config);
     await db.run('INSERT INTO blobs (sha256, size, received, complete) VALUES (?, ?, ?, 1)', [hashL, legacy.length, legacy.length]);
     await db.run('INSERT INTO blob_chunks (sha256, start_at, data) VALUES (?, 0, ?), (?, ?, ?)', [hashL, legacy.subarray(0, CHUNK), hashL, CHUNK, legacy.subarray(CHUNK)]);
     await db.run('INSERT INTO blobs (sha256, size, received, complete) VALUES (?, ?, ?, 0)', [hashP, partial.length, CHUNK]);
@@ -133,7 +128,7 @@ describe.each(engines)('material bytes sealed at rest on $name', ({ skip, freshC
     await (await openRepository(config, TEST_DATA_KEY)).close();
     const legacy = material(7, 1);
     const hash = sha(legacy);
-    const db = await raw(config);
+    const db = await openSqlEngine(config);
     await db.run('INSERT INTO blobs (sha256, size, received, complete) VALUES (?, ?, ?, 1)', [hash, legacy.length, legacy.length]);
     await db.run('INSERT INTO blob_chunks (sha256, start_at, data) VALUES (?, 0, ?)', [hash, legacy]);
     // As a database upgraded from before encryption at rest: the migration leaves the sealing pass pending.
@@ -142,7 +137,7 @@ describe.each(engines)('material bytes sealed at rest on $name', ({ skip, freshC
     const repo = await openRepository(config, TEST_DATA_KEY);
     expect((await readAll(repo, hash)).equals(legacy)).toBe(true);
     await repo.close();
-    const after = await raw(config);
+    const after = await openSqlEngine(config);
     const row = await after.get<{ data: Uint8Array; sealed: number }>('SELECT data, sealed FROM blob_chunks');
     // Done once: later starts do not scan the tables again.
     const pass = await after.get<{ pending: number }>('SELECT pending FROM legacy_sealing');

@@ -4,18 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { maskIdNumber, maskName } from '../../src/contract/mask';
 import { DataKeyError } from '../../platform/store/data-cipher';
-import { openRepository, type StoreConfig } from '../../platform/store/open';
-import { openPostgresEngine } from '../../platform/store/postgres';
+import { openRepository } from '../../platform/store/open';
 import type { PlatformRepository } from '../../platform/store/repository';
-import type { SqlEngine } from '../../platform/store/sql';
-import { openSqliteEngine } from '../../platform/store/sqlite';
 import type { StaffSession } from '../../platform/store/staff-repository';
-import { repositoryEngines } from '../support/engines';
+import { openSqlEngine, repositoryEngines } from '../support/engines';
 import { application, SAMPLE_ID_NUMBER, TEST_DATA_KEY } from '../support/sync-fixtures';
 
 const engines = repositoryEngines('agent and collector encryption test');
-const raw = (config: StoreConfig): Promise<SqlEngine> => (config.engine === 'sqlite' ? Promise.resolve(openSqliteEngine(config.file)) : openPostgresEngine(config.url, 2));
-
 const AGENT_ID = maskIdNumber('11010519491231002X');
 const AGENT_NAME = maskName('欧阳娜娜');
 const COLLECTOR_ID = maskIdNumber(SAMPLE_ID_NUMBER);
@@ -48,7 +43,7 @@ describe.each(engines)('agents and collectors sealed at rest on $name', ({ skip,
     expect(await repo.staff.delivery('D-1')).toMatchObject({ collectorName: COLLECTOR_NAME, collectorIdNumber: COLLECTOR_ID, staffNumber: 'A0317' });
     await repo.close();
 
-    const db = await raw(config);
+    const db = await openSqlEngine(config);
     try {
       const dump = JSON.stringify([await db.all('SELECT name, id_number FROM application_agents'), await db.all('SELECT collector_name, collector_id_number FROM deliveries')]);
       for (const plain of [AGENT_ID, AGENT_NAME, COLLECTOR_ID, COLLECTOR_NAME]) expect(dump).not.toContain(plain);
@@ -74,7 +69,7 @@ describe.each(engines)('agents and collectors sealed at rest on $name', ({ skip,
   it.skipIf(skip)('seals agents and collectors written before encryption when the store opens', async () => {
     const config = await freshConfig();
     await (await openRepository(config, TEST_DATA_KEY)).close();
-    const db = await raw(config);
+    const db = await openSqlEngine(config);
     await db.run("INSERT INTO application_agents (application_id, name, id_number, id_hash, salt, recorded_at, recorded_by) VALUES ('OLD-1', ?, ?, 'h', 'old-salt', '2026-01-01T00:00:00Z', 'A0317@W01')", [AGENT_NAME, AGENT_ID]);
     await db.run(
       "INSERT INTO deliveries (application_id, method, collector, collector_name, collector_id_number, mail_tracking, staff_number, window_id, at) VALUES ('OLD-1', 'collect', 'agent', ?, ?, NULL, 'A0317', 'W01', '2026-01-01T00:00:00Z')",
@@ -90,7 +85,7 @@ describe.each(engines)('agents and collectors sealed at rest on $name', ({ skip,
     expect(await repo.staff.delivery('OLD-1')).toMatchObject({ collector: 'agent', collectorName: COLLECTOR_NAME, collectorIdNumber: COLLECTOR_ID });
     expect(await repo.staff.delivery('OLD-2')).toMatchObject({ method: 'mail', collectorName: null, collectorIdNumber: null, mailTracking: 'SF1234567890' });
     await repo.close();
-    const after = await raw(config);
+    const after = await openSqlEngine(config);
     const dump = JSON.stringify([await after.all('SELECT name, id_number FROM application_agents'), await after.all('SELECT collector_name, collector_id_number FROM deliveries')]);
     await after.close();
     for (const plain of [AGENT_ID, AGENT_NAME, COLLECTOR_ID, COLLECTOR_NAME]) expect(dump).not.toContain(plain);

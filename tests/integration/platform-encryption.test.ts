@@ -4,15 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { DataKeyError } from '../../platform/store/data-cipher';
 import { openRepository, type StoreConfig } from '../../platform/store/open';
-import { openPostgresEngine } from '../../platform/store/postgres';
-import type { SqlEngine } from '../../platform/store/sql';
-import { openSqliteEngine } from '../../platform/store/sqlite';
-import { repositoryEngines } from '../support/engines';
+import { openSqlEngine, repositoryEngines } from '../support/engines';
 import { application, SAMPLE_ID_NUMBER, TEST_DATA_KEY } from '../support/sync-fixtures';
 
 const engines = repositoryEngines('encryption-at-rest test');
-
-const raw = (config: StoreConfig): Promise<SqlEngine> => (config.engine === 'sqlite' ? Promise.resolve(openSqliteEngine(config.file)) : openPostgresEngine(config.url, 2));
 
 async function seed(config: StoreConfig) {
   const repo = await openRepository(config, TEST_DATA_KEY);
@@ -43,7 +38,7 @@ describe.each(engines)('platform encryption at rest on $name', ({ skip, freshCon
     expect((await repo.hallQueue('hall-1')).map((a) => a.applicantName).sort()).toEqual(['张三', '李四']);
     await repo.close();
 
-    const db = await raw(config);
+    const db = await openSqlEngine(config);
     try {
       const dump = JSON.stringify([
         await db.all('SELECT secret FROM terminals'),
@@ -74,7 +69,7 @@ describe.each(engines)('platform encryption at rest on $name', ({ skip, freshCon
   it.skipIf(skip)('seals rows written before encryption at rest when the store opens', async () => {
     const config = await freshConfig();
     await (await openRepository(config, TEST_DATA_KEY)).close();
-    const db = await raw(config);
+    const db = await openSqlEngine(config);
     await db.run("INSERT INTO terminals (id, hall_id, name, secret, enrolled_at, version) VALUES ('T-legacy01', 'hall-1', 'old', 'b2xkLXNlY3JldA==', 1, '0.0.1')");
     await db.run(
       `INSERT INTO applications (id, hall_id, terminal_id, tracking_number, item_code, department, status, submitted_at, applicant_name, applicant_id_number, applicant_phone, form, updated_at)
@@ -89,7 +84,7 @@ describe.each(engines)('platform encryption at rest on $name', ({ skip, freshCon
     expect(await repo.getApplication('OLD-1')).toMatchObject({ applicantName: '王五', applicantIdNumber: SAMPLE_ID_NUMBER, applicantPhone: null, form: { a: 1 } });
     expect((await repo.getTerminal('T-legacy01'))?.secret).toBe('b2xkLXNlY3JldA==');
     await repo.close();
-    const after = await raw(config);
+    const after = await openSqlEngine(config);
     const dump = JSON.stringify([await after.all('SELECT secret FROM terminals'), await after.all('SELECT applicant_name, applicant_id_number, form FROM applications')]);
     await after.close();
     expect(dump).not.toContain('王五');

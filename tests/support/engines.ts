@@ -6,7 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { openRepository, type StoreConfig } from '../../platform/store/open';
+import { openPostgresEngine } from '../../platform/store/postgres';
 import type { PlatformRepository } from '../../platform/store/repository';
+import type { SqlEngine } from '../../platform/store/sql';
+import { openSqliteEngine } from '../../platform/store/sqlite';
 import { postgresUnavailable, startPostgres } from './postgres';
 import type { TestPostgres } from './postgres';
 import { nextDbName, TEST_DATA_KEY } from './sync-fixtures';
@@ -54,4 +57,9 @@ export function repositoryEngines(label: string): Engine[] {
       },
     },
   ];
+}
+
+/** The raw SQL engine of a store (no repository, no data key): for reading or planting rows as stored. */
+export function openSqlEngine(config: StoreConfig): Promise<SqlEngine> {
+  return config.engine === 'sqlite' ? Promise.resolve(openSqliteEngine(config.file)) : openPostgresEngine(config.url, 2);
 }

@@ -23,11 +23,7 @@ export async function startPlatform(repo: PlatformRepository, options: { now?: (
   const address = platform.app.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${address.port}`;
   const admin = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+    const response = await platformRequest(url, method, path, ADMIN_TOKEN, body);
     const text = await response.text();
     let parsed: unknown = text;
     try {
