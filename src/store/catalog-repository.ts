@@ -26,6 +26,9 @@ interface Row {
 }
 
 export class CatalogRepository {
+  /** Departments by item or bundle id, per catalogue version (a version's content never changes). */
+  private readonly departments = new Map<string, ReadonlyMap<string, string>>();
+
   constructor(private readonly db: Database.Database) {}
 
   import(text: string, at: string): CatalogImportResult {
@@ -69,6 +72,25 @@ export class CatalogRepository {
   activeVersion(): string | null {
     const row = this.db.prepare<[], { version: string }>('SELECT version FROM catalog_versions WHERE active = 1').get();
     return row?.version ?? null;
+  }
+
+  /**
+   * The department of an item, or the lead department of a bundle, in the catalogue version an application
+   * was made under; 'unknown' when the version or the id is not known. The content is read loosely (not
+   * re-validated): an old version must still answer under a newer schema.
+   */
+  departmentOf(version: string, subjectId: string): string {
+    let map = this.departments.get(version);
+    if (!map) {
+      const row = this.db.prepare<[string], { content: string }>('SELECT content FROM catalog_versions WHERE version = ?').get(version);
+      if (!row) return 'unknown';
+      const doc = JSON.parse(row.content) as { items?: { id?: unknown; department?: unknown }[]; bundles?: { id?: unknown; leadDepartment?: unknown }[] };
+      const built = new Map<string, string>();
+      for (const item of doc.items ?? []) if (typeof item.id === 'string' && typeof item.department === 'string') built.set(item.id, item.department);
+      for (const bundle of doc.bundles ?? []) if (typeof bundle.id === 'string' && typeof bundle.leadDepartment === 'string') built.set(bundle.id, bundle.leadDepartment);
+      this.departments.set(version, (map = built));
+    }
+    return map.get(subjectId) ?? 'unknown';
   }
 
   versions(): CatalogVersionRow[] {

@@ -18,32 +18,6 @@ export class RecordError extends Error {
   }
 }
 
-export interface RecordOptions {
-  /** Overrides the department looked up in the catalogue the application was made under. */
-  readonly department?: string;
-}
-
-/** Departments by subject id, per catalogue version (a version's content never changes). */
-const departmentCache = new WeakMap<Store, Map<string, ReadonlyMap<string, string>>>();
-
-export function departmentOf(store: Store, catalogVersion: string, subjectId: string): string {
-  let versions = departmentCache.get(store);
-  if (!versions) departmentCache.set(store, (versions = new Map()));
-  let map = versions.get(catalogVersion);
-  if (!map) {
-    const row = store.db.prepare<[string], { content: string }>('SELECT content FROM catalog_versions WHERE version = ?').get(catalogVersion);
-    const built = new Map<string, string>();
-    if (row) {
-      const doc = JSON.parse(row.content) as { items?: { id?: unknown; department?: unknown }[]; bundles?: { id?: unknown; leadDepartment?: unknown }[] };
-      for (const item of doc.items ?? []) if (typeof item.id === 'string' && typeof item.department === 'string') built.set(item.id, item.department);
-      for (const bundle of doc.bundles ?? []) if (typeof bundle.id === 'string' && typeof bundle.leadDepartment === 'string') built.set(bundle.id, bundle.leadDepartment);
-      versions.set(catalogVersion, built);
-    }
-    map = built;
-  }
-  return map.get(subjectId) ?? 'unknown';
-}
-
 function checkMaterials(store: Store, input: SubmitInput): void {
   for (const m of input.materials) {
     if (!m.sha256) continue;
@@ -54,11 +28,11 @@ function checkMaterials(store: Store, input: SubmitInput): void {
 }
 
 /** Commits a submitted application and its `application.submitted` operation together. */
-export function recordSubmission(store: Store, input: SubmitInput, now: number, options: RecordOptions = {}): ApplicationRecord {
+export function recordSubmission(store: Store, input: SubmitInput, now: number): ApplicationRecord {
   return store.transaction(() => {
     checkMaterials(store, input);
     const record = store.applications.submit(input);
-    const department = options.department ?? departmentOf(store, record.catalogVersion, record.subjectId);
+    const department = store.catalogs.departmentOf(record.catalogVersion, record.subjectId);
     store.outbox.append(
       submissionOp(record, {
         department,
@@ -74,12 +48,12 @@ export function recordSubmission(store: Store, input: SubmitInput, now: number, 
 }
 
 /** Commits a 好差评 rating and its `evaluation` operation together. */
-export function recordEvaluation(store: Store, input: EvaluationInput, now: number, options: RecordOptions = {}): EvaluationRecord {
+export function recordEvaluation(store: Store, input: EvaluationInput, now: number): EvaluationRecord {
   return store.transaction(() => {
     const application = store.applications.get(input.applicationId);
     if (!application) throw new RecordError('NOT_FOUND', 'no such application');
     const evaluation = store.evaluations.add(input);
-    const department = options.department ?? departmentOf(store, application.catalogVersion, application.subjectId);
+    const department = store.catalogs.departmentOf(application.catalogVersion, application.subjectId);
     store.outbox.append(evaluationOp(evaluation, application, department), now);
     return evaluation;
   });
