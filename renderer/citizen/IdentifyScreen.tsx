@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardDetails } from '../../src/contract';
 import { readerUsable, useSystemStore } from '../stores/system-store';
@@ -56,15 +55,6 @@ export function IdentifyScreen() {
   const who = t(`citizen.identify.holders.${holder}`, { defaultValue: holder });
   const prompt = holder === 'agent' ? t('citizen.identify.placeAgent') : first && holder === 'applicant' ? t('citizen.identify.placeYours') : t('citizen.identify.placeFor', { who });
   const needPrincipal = app.agentMode && first && app.cards.agent !== undefined && !app.cards[app.holders[0] ?? 'applicant'];
-  const waiting = !card && !needPrincipal;
-  const { cardPlaced } = app;
-
-  // The card event is the fast path; asking now and then also finds a card whose event was missed.
-  useEffect(() => {
-    if (!waiting) return;
-    const timer = setInterval(() => void cardPlaced(), 1_500);
-    return () => clearInterval(timer);
-  }, [waiting, cardPlaced]);
 
   return (
     <ScreenFrame

@@ -77,6 +77,17 @@ describe('application step machine (no DOM, real terminal handlers)', () => {
     expect(store.getState().page).toBe(0);
   });
 
+  it('a card already on the reader when the application starts is read once the form is loaded (no card event comes for it)', async () => {
+    f.session.cardRead(card('resident-zhang'));
+    toIdentify(GA03);
+    // The flow's ask on entering identify comes before the form: it cannot bind the card yet.
+    await store.getState().cardPlaced();
+    expect(calls).not.toContain('session.useCard');
+    await store.getState().load(GA03);
+    expect(store.getState().cards.applicant?.name).toBe('张三');
+    expect(store.getState().values).toMatchObject({ 'applicant.name': '张三' });
+  });
+
   it('does not leave a page with errors; lists them by field; continues once fixed; reaches materials', async () => {
     await zhangOnGa03();
     store.getState().confirmHolder();

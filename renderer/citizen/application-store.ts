@@ -163,6 +163,9 @@ export function createApplicationStore({ call }: ApplicationDeps) {
           if (get().subject !== subject) return;
           const holders = formHolders(form);
           set({ status: 'ready', form, serviceName: guide.name, materials: guide.materials, kioskSubmit: guide.kiosk.submit, holders: holders.length > 0 ? holders : ['applicant'] });
+          // The flow reaches identify before the form is here, so its ask for a card already on the reader
+          // (no new card event will come for it) found no form: ask again now.
+          if (flow().step === 'identify') await get().cardPlaced();
         } catch (error) {
           if (get().subject === subject) set({ status: 'error', problem: errorMessage(error) });
         }
