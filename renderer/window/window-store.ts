@@ -63,6 +63,28 @@ export const useWindowStore = create<WindowStore>()((set, get) => {
     const only = answer.applications[0];
     if (answer.applications.length === 1 && only) await get().open(only.applicationId);
   };
+  /** One action on the open application, at the status shown: the outcome for the banner, then the lists and the view again. */
+  const perform = async (
+    action: WindowActInput['action'] | 'handout',
+    call: (target: {
+      applicationId: string;
+      expectedStatus: WindowApplicationView['status'];
+    }) => Promise<WindowActResult>,
+    closesDialog: (result: WindowActResult) => boolean,
+  ) => {
+    const view = get().view;
+    if (!view || get().busy) return;
+    set({ busy: true });
+    try {
+      const result = await call({ applicationId: view.applicationId, expectedStatus: view.status });
+      set({ outcome: { kind: 'act', action, result }, ...(closesDialog(result) ? { dialog: null } : {}) });
+      await get().reload();
+    } catch (error) {
+      set({ outcome: { kind: 'error', message: errorMessage(error) } });
+    } finally {
+      set({ busy: false });
+    }
+  };
   return {
     state: null,
     queue: null,
@@ -144,46 +166,20 @@ export const useWindowStore = create<WindowStore>()((set, get) => {
 
     setDialog: (dialog) => set({ dialog, ...(dialog ? { outcome: null } : {}) }),
 
-    act: async (input) => {
-      const view = get().view;
-      if (!view || get().busy) return;
-      set({ busy: true });
-      try {
-        const result = await api.call('window.act', {
-          ...input,
-          applicationId: view.applicationId,
-          expectedStatus: view.status,
-        });
-        set({ outcome: { kind: 'act', action: input.action, result }, dialog: null });
-        await get().reload();
-      } catch (error) {
-        set({ outcome: { kind: 'error', message: errorMessage(error) } });
-      } finally {
-        set({ busy: false });
-      }
-    },
+    act: (input) =>
+      perform(
+        input.action,
+        (target) => api.call('window.act', { ...input, ...target }),
+        () => true,
+      ),
 
-    handout: async (input) => {
-      const view = get().view;
-      if (!view || get().busy) return;
-      set({ busy: true });
-      try {
-        const result = await api.call('window.handout', {
-          ...input,
-          applicationId: view.applicationId,
-          expectedStatus: view.status,
-        });
-        set({
-          outcome: { kind: 'act', action: 'handout', result },
-          ...(result.outcome === 'done' ? { dialog: null } : {}),
-        });
-        await get().reload();
-      } catch (error) {
-        set({ outcome: { kind: 'error', message: errorMessage(error) } });
-      } finally {
-        set({ busy: false });
-      }
-    },
+    // A refused hand-out (wrong person) keeps the dialog open to try again.
+    handout: (input) =>
+      perform(
+        'handout',
+        (target) => api.call('window.handout', { ...input, ...target }),
+        (result) => result.outcome === 'done',
+      ),
 
     setOutcome: (outcome) => set({ outcome }),
 
