@@ -136,7 +136,16 @@ describe('technician console: hidden gesture + PIN, binding, device tests, setti
   it('platform sync: every figure, enrolment by code, refused records', async () => {
     await page.getByTestId('tab-sync').click();
     await page.getByTestId('sync-panel').waitFor();
-    await page.getByTestId('sync-enrol').waitFor();
+    const figures = await page.getByTestId('sync-panel').innerText();
+    for (const label of ['待上传记录', '平台拒收', '最近上传成功']) expect(figures).toContain(label);
+    // A code typed on the on-screen keyboard goes to the terminal; one the platform never issued is refused on screen.
+    const enrol = page.getByTestId('sync-enrol');
+    for (const ch of 'wrong1') await enrol.getByTestId('keyboard').getByRole('button', { name: ch, exact: true }).click();
+    expect(await page.getByTestId('enrol-code').innerText()).toBe('WRONG1');
+    await page.getByTestId('enrol-submit').click();
+    await expect.poll(() => page.getByTestId('enrol-result').getAttribute('class')).toContain('notice-error');
+    expect(await page.getByTestId('enrol-code').innerText()).toBe('WRONG1');
+    expect(await page.getByText('没有被拒收的记录').count()).toBe(1);
     expect(await kioskLayoutProblems(page)).toEqual([]);
     await screenshot(page, 'technician-sync');
   });
