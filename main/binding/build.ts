@@ -17,7 +17,6 @@ import { evaluatorPadFromConfig, scannerFromConfig } from '../../devices/manager
 import { createSimulatedScannerAndPad } from '../../devices/manager/simulated';
 import { transportForLink } from '../../devices/manager/transports';
 import { DeviceFileTransport } from '../../devices/transports/device-file';
-import { SerialTransport } from '../../devices/transports/serial';
 import { TcpTransport } from '../../devices/transports/tcp';
 import type { DeviceSet } from '../devices';
 import { createSimulatedIdCardReader } from '../idcard-device';
@@ -86,9 +85,7 @@ function buildPrinter(entry: Entry<'printer'>, deps: BuildDeps): ReceiptPrinter 
       ? new TcpTransport({ host: link.host, port: link.port })
       : link.type === 'device-file'
         ? new DeviceFileTransport({ path: link.path })
-        : link.type === 'serial' && link.path
-          ? new SerialTransport({ path: link.path, baudRate: link.baudRate, dataBits: link.dataBits, stopBits: link.stopBits, parity: link.parity })
-          : transportForLink(link, { list: deps.list });
+        : transportForLink(link, { list: deps.list });
   if (!transport) throw new BuildError(`printers cannot use a ${link.type} link`);
   return new EscPosPrinter(transport, { paperWidth, kind: `printer-escpos-${link.type}`, pollIntervalMs: 60_000 });
 }
