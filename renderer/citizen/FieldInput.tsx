@@ -72,7 +72,7 @@ export function FieldInput({ field, value, locked, editable, error, active, onAc
         {hint}
         {message}
         <select id={id} className="field-native" value={selected} aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? true : undefined} onChange={(event) => onChange(event.target.value)}>
-          <option value="">{t('citizen.form.choose', { defaultValue: '—' })}</option>
+          <option value="">{t('citizen.form.choose')}</option>
           {(field.options ?? []).map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

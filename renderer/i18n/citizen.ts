@@ -37,6 +37,7 @@ export const citizenZh = {
   },
   form: {
     pageOf: '第 {{n}} 页，共 {{total}} 页',
+    choose: '请选择',
     next: '继续',
     backToReview: '保存并返回核对',
     prefilled: '已从身份证读取',
@@ -192,6 +193,7 @@ export const citizenEn: CitizenMessages = {
   },
   form: {
     pageOf: 'Page {{n}} of {{total}}',
+    choose: 'Choose…',
     next: 'Continue',
     backToReview: 'Save and return to the check',
     prefilled: 'Read from the ID card',
