@@ -1,8 +1,8 @@
 // The staff session on this workstation: the platform's token (in memory only), who is signed in at which
 // window, the idle lock, and a local check of the PIN so the screen can be unlocked while the platform is
 // unreachable. Five wrong unlock attempts end the session (a full sign-in is needed again).
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { SignInResponse } from '../../platform/staff/protocol';
+import { hashPin, verifyPin } from '../technician/pin';
 
 export const DEFAULT_IDLE_LOCK_MS = 5 * 60_000;
 export const MAX_UNLOCK_FAILURES = 5;
@@ -18,13 +18,10 @@ export interface ActiveSession {
   expiresAt: number;
 }
 
-function derive(pin: string, salt: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => scrypt(pin, salt, 32, { N: 8192, r: 8, p: 1 }, (error, key) => (error ? reject(error) : resolve(key))));
-}
-
 export class WindowSession {
   private active: ActiveSession | null = null;
-  private pinCheck: { salt: Buffer; key: Buffer } | null = null;
+  /** The PIN of this sign-in, hashed as the technician PIN is (main/technician/pin.ts). */
+  private pinHash: string | null = null;
   private isLocked = false;
   private unlockFailures = 0;
   private timer: NodeJS.Timeout | null = null;
@@ -45,8 +42,7 @@ export class WindowSession {
   }
 
   async begin(answer: SignInResponse, pin: string): Promise<void> {
-    const salt = randomBytes(16);
-    this.pinCheck = { salt, key: await derive(pin, salt) };
+    this.pinHash = await hashPin(pin);
     this.active = {
       token: answer.token,
       hallId: answer.hallId,
@@ -66,7 +62,7 @@ export class WindowSession {
   end(): void {
     if (!this.active) return;
     this.active = null;
-    this.pinCheck = null;
+    this.pinHash = null;
     this.isLocked = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
@@ -83,9 +79,8 @@ export class WindowSession {
 
   /** true: unlocked; false: wrong PIN (the fifth ends the session). */
   async unlock(pin: string): Promise<boolean> {
-    if (!this.active || !this.pinCheck) return false;
-    const key = await derive(pin, this.pinCheck.salt);
-    if (timingSafeEqual(key, this.pinCheck.key)) {
+    if (!this.active || !this.pinHash) return false;
+    if (await verifyPin(pin, this.pinHash)) {
       this.isLocked = false;
       this.unlockFailures = 0;
       this.arm();
