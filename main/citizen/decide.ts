@@ -2,7 +2,7 @@
 // the session's cards, the applicant from the session, the pre-check over the pages held in the session.
 // Every method that decides something (check, pre-check, notice, submit) starts here.
 import { ContractError } from '../../src/contract';
-import type { CardDetails, FormValuesWire, Subject } from '../../src/contract';
+import type { CardDetails, FieldProblem, FormValuesWire, PrecheckWire, Subject } from '../../src/contract';
 import type { FormValue } from '../../src/domain/catalog/conditions';
 import type { MaterialRequirement } from '../../src/domain/forms/materials';
 import type { MergedForm } from '../../src/domain/forms/merged-form';
@@ -71,4 +71,20 @@ export function issuesOf(problems: readonly PrecheckProblem[]): { path: string; 
   return problems
     .filter((p) => p.blocking)
     .map((p) => ({ path: 'field' in p ? p.field : `material:${p.material}`, message: p.message }));
+}
+
+/** The check of one form page: the problems of the fields asked about, and the bundle members included. */
+export function fieldCheck(result: PrecheckResult, fields: readonly string[]): { problems: FieldProblem[]; includedMembers: string[] } {
+  const asked = new Set(fields);
+  const problems = result.problems.flatMap((p) => ('field' in p && asked.has(p.field) ? [{ field: p.field, message: p.message }] : []));
+  return { problems, includedMembers: [...result.includedMembers] };
+}
+
+/** The pre-check as the contract carries it. */
+export function precheckWire(result: PrecheckResult): PrecheckWire {
+  return {
+    ok: result.ok,
+    includedMembers: [...result.includedMembers],
+    problems: result.problems.map((p) => ({ kind: p.kind, ...('field' in p ? { field: p.field } : { material: p.material }), message: p.message, blocking: p.blocking })),
+  };
 }

@@ -2,7 +2,7 @@
 // dispatcher enforces the roles declared in src/contract/methods/{session,application}.ts).
 import { ContractError } from '../../src/contract';
 import type { Handlers } from '../../src/contract';
-import { decide } from './decide';
+import { decide, fieldCheck, precheckWire } from './decide';
 import { hanziCandidates } from './hanzi';
 import { printOneTimeNotice } from './notice';
 import { decodePage } from './page-input';
@@ -49,26 +49,13 @@ export function citizenHandlers(deps: CitizenDeps): Pick<Handlers, CitizenMethod
     'session.clearAgent': () => session.clearAgent(),
     'application.check': ({ subject, values, fields }) => {
       session.requireOpen();
-      const asked = new Set(fields);
-      const decided = decide(deps.catalog, session, subject, values, [], today());
-      const problems = decided.result.problems.flatMap((p) => ('field' in p && asked.has(p.field) ? [{ field: p.field, message: p.message }] : []));
-      return { problems, includedMembers: [...decided.result.includedMembers] };
+      return fieldCheck(decide(deps.catalog, session, subject, values, [], today()).result, fields);
     },
     'application.addPage': ({ material, jpeg }) => ({ material, pages: session.addPage(material, decodePage(jpeg)) }),
     'application.removePage': ({ material, index }) => ({ material, pages: session.removePage(material, index) }),
     'application.precheck': ({ subject, values, promised }) => {
       session.requireOpen();
-      const { result } = decide(deps.catalog, session, subject, values, promised, today());
-      return {
-        ok: result.ok,
-        includedMembers: [...result.includedMembers],
-        problems: result.problems.map((p) => ({
-          kind: p.kind,
-          ...('field' in p ? { field: p.field } : { material: p.material }),
-          message: p.message,
-          blocking: p.blocking,
-        })),
-      };
+      return precheckWire(decide(deps.catalog, session, subject, values, promised, today()).result);
     },
     'application.printNotice': ({ subject, values, promised, english }) => {
       session.requireOpen();

@@ -50,6 +50,23 @@ function limitOf(decided: Decided) {
   return decided.subject.kind === 'item' ? c.item(decided.subject.id)?.promisedLimit : c.bundle(decided.subject.id)?.promisedLimit;
 }
 
+/** The values recorded with an application: the form's and, in agent mode, the agent's card and relation. */
+export function recordedValues(decided: Decided, session: CitizenSession): Record<string, unknown> {
+  const values: Record<string, unknown> = { ...decided.values };
+  const agent = session.agent();
+  if (agent) Object.assign(values, { 'agent.name': agent.details.name, 'agent.idNumber': agent.details.idNumber, 'agent.relation': agent.relation });
+  return values;
+}
+
+/** The 容缺 materials of `promised` the pre-check allows to come later, each due in its working days from `today`. */
+export function promisedMaterials(decided: Decided, promised: readonly string[], today: string): MaterialMeta[] {
+  return decided.result.problems.flatMap((p) =>
+    p.kind === 'promise-needed' && promised.includes(p.material)
+      ? [{ key: p.material, pages: 0, trust: 'C' as const, promisedBy: decided.service.calendar.addWorkingDays(today, p.promiseWorkdays).date }]
+      : [],
+  );
+}
+
 /**
  * Persistence of one submission behind one function: each material's file goes to the encrypted blob store
  * first, then the application and its outbox operation commit together (src/store/record.ts).
@@ -86,13 +103,8 @@ export async function submitApplication(deps: CitizenDeps, subject: Subject, inp
   if (!decided.result.ok) throw new ContractError('BAD_INPUT', '申请还有需要补正的地方 (the application is not complete)', issuesOf(decided.result.problems));
 
   const agent = session.agent();
-  const values: Record<string, unknown> = { ...decided.values };
-  if (agent) Object.assign(values, { 'agent.name': agent.details.name, 'agent.idNumber': agent.details.idNumber, 'agent.relation': agent.relation });
-  const promisedMeta: MaterialMeta[] = decided.result.problems.flatMap((p) =>
-    p.kind === 'promise-needed' && promised.includes(p.material)
-      ? [{ key: p.material, pages: 0, trust: 'C' as const, promisedBy: decided.service.calendar.addWorkingDays(today, p.promiseWorkdays).date }]
-      : [],
-  );
+  const values = recordedValues(decided, session);
+  const promisedMeta = promisedMaterials(decided, promised, today);
   // Only pages of this application's materials are kept; anything else captured in the session is not.
   const wanted = new Set(decided.materials.map((m) => m.key));
   const files = session.capturedMaterials().flatMap(({ key }) => (wanted.has(key) ? [{ key, pages: session.pagesOf(key) }] : []));

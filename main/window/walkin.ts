@@ -14,11 +14,11 @@ import { acceptanceNotice } from '../../src/documents/acceptance-notice';
 import { recordTransition } from '../../src/store';
 import type { MaterialMeta, Store } from '../../src/store';
 import type { CatalogService } from '../catalog';
-import { decide, issuesOf, serviceOf, subjectName } from '../citizen/decide';
+import { decide, fieldCheck, issuesOf, precheckWire, serviceOf, subjectName } from '../citizen/decide';
 import type { Decided } from '../citizen/decide';
 import { printDocument } from '../citizen/print';
 import { CitizenSession } from '../citizen/session';
-import { itemNames, localIso, persistSubmission } from '../citizen/submit';
+import { itemNames, localIso, persistSubmission, promisedMaterials, recordedValues } from '../citizen/submit';
 import { promiseOf } from './notices';
 import type { WindowCore } from './service';
 import type { ActiveSession } from './session';
@@ -124,22 +124,14 @@ export class WalkIn {
     return decide(this.core.options.catalog, this.session, form.subject, form.values, form.promised, this.today(), this.provided(form.subject, form.paper));
   }
 
-  check(subject: Subject, values: FormValuesWire, fields: readonly string[]): { problems: { field: string; message: string }[]; includedMembers: string[] } {
+  check(subject: Subject, values: FormValuesWire, fields: readonly string[]): ReturnType<typeof fieldCheck> {
     this.open(subject);
-    const asked = new Set(fields);
-    const { result } = this.decide({ subject, values, promised: [], paper: [] });
-    const problems = result.problems.flatMap((p) => ('field' in p && asked.has(p.field) ? [{ field: p.field, message: p.message }] : []));
-    return { problems, includedMembers: [...result.includedMembers] };
+    return fieldCheck(this.decide({ subject, values, promised: [], paper: [] }).result, fields);
   }
 
   precheck(form: WalkInForm): PrecheckWire {
     this.open(form.subject);
-    const { result } = this.decide(form);
-    return {
-      ok: result.ok,
-      includedMembers: [...result.includedMembers],
-      problems: result.problems.map((p) => ({ kind: p.kind, ...('field' in p ? { field: p.field } : { material: p.material }), message: p.message, blocking: p.blocking })),
-    };
+    return precheckWire(this.decide(form).result);
   }
 
   async submit(form: WalkInForm): Promise<WalkInResult> {
@@ -153,18 +145,12 @@ export class WalkIn {
     if (!decided.result.ok) throw new ContractError('BAD_INPUT', '申请还有需要补正的地方 (the application is not complete)', issuesOf(decided.result.problems));
 
     const c = decided.service.catalog;
-    const values: Record<string, unknown> = { ...decided.values };
-    const agent = this.session.agent();
-    if (agent) Object.assign(values, { 'agent.name': agent.details.name, 'agent.idNumber': agent.details.idNumber, 'agent.relation': agent.relation });
+    const values = recordedValues(decided, this.session);
     const wanted = new Set(decided.materials.map((m) => m.key));
     const paper = new Set(form.paper.filter((k) => wanted.has(k)));
     const otherMeta: MaterialMeta[] = [
       ...[...paper].map((key) => ({ key, pages: 0, trust: 'A' as const })),
-      ...decided.result.problems.flatMap((p) =>
-        p.kind === 'promise-needed' && form.promised.includes(p.material) && !paper.has(p.material)
-          ? [{ key: p.material, pages: 0, trust: 'C' as const, promisedBy: decided.service.calendar.addWorkingDays(today, p.promiseWorkdays).date }]
-          : [],
-      ),
+      ...promisedMaterials(decided, form.promised.filter((k) => !paper.has(k)), today),
     ];
     if (paper.size > 0) values[ORIGINALS_CHECKED] = [...paper];
     const files = this.session.capturedMaterials().flatMap(({ key }) => (wanted.has(key) && !paper.has(key) ? [{ key, pages: this.session.pagesOf(key) }] : []));
