@@ -4,7 +4,7 @@
 // window that came second is told who acted. Offline, actions are kept in order and replayed on return.
 import { randomUUID } from 'node:crypto';
 import type { ReceiptDocument, WindowActInput, WindowActResult } from '../../src/contract';
-import type { ActionRequest, ActionResponse, StaffErrorBody } from '../../platform/staff/protocol';
+import type { ActionRequest, ActionResponse, StaffErrorBody, WindowApplicationDetail } from '../../platform/staff/protocol';
 import { printDocument } from '../citizen/print';
 import type { PendingAction } from './cache';
 import { acceptanceDocument, deliveryDocument, oneTimeDocument, rejectionDocument, supplementReason } from './notices';
@@ -79,7 +79,7 @@ export class WindowActions {
       this.core.options.publish('window.queueChanged', { reason: 'action' });
       return { outcome: 'queued', pendingActions: this.core.options.cache.pendingCount(session.windowId) };
     }
-    const result = await this.settle(session, input.applicationId, answer, { action: input.action, issues: input.issues ?? [], reason: request.reason ?? null });
+    const result = await this.settle(session, input.applicationId, answer, { action: input.action, issues: input.issues ?? [], reason: request.reason ?? null }, detail);
     this.core.options.publish('window.queueChanged', { reason: result.outcome === 'conflict' ? 'conflict' : 'action' });
     return result;
   }
@@ -90,13 +90,15 @@ export class WindowActions {
     applicationId: string,
     answer: StaffAnswer<ActionResponse>,
     what: { action: WindowActInput['action']; issues: NonNullable<WindowActInput['issues']>; reason: string | null },
+    /** The record as read just before the action (its tracking number, item and materials do not change). */
+    known?: WindowApplicationDetail,
   ): Promise<WindowActResult> {
     switch (answer.kind) {
       case 'ok': {
         let doc: ReceiptDocument | null = null;
         let promisedDate: string | null = null;
         if (what.action === 'accept' || what.action === 'supplement' || what.action === 'reject') {
-          const ctx = await this.noticeContext(session, applicationId, answer.value.at);
+          const ctx = await this.noticeContext(session, applicationId, answer.value.at, known);
           if (ctx && what.action === 'accept') ({ doc, promisedDate } = acceptanceDocument(ctx));
           if (ctx && what.action === 'supplement' && what.issues.length > 0) doc = oneTimeDocument(ctx, what.issues);
           if (ctx && what.action === 'reject' && what.reason) doc = rejectionDocument(ctx, what.reason);
@@ -109,11 +111,11 @@ export class WindowActions {
     }
   }
 
-  /** What a notice needs: the fresh record and the applicant in full (an audited reveal for the notice). */
-  private async noticeContext(session: ActiveSession, applicationId: string, at: string): Promise<NoticeContext | null> {
+  /** What a notice needs: the record (read now unless known) and the applicant in full (an audited reveal for the notice). */
+  private async noticeContext(session: ActiveSession, applicationId: string, at: string, known?: WindowApplicationDetail): Promise<NoticeContext | null> {
     const client = this.core.client;
     if (!client) return null;
-    const detail = this.core.observe(await client.application(session.token, applicationId));
+    const detail: StaffAnswer<WindowApplicationDetail> = known ? { kind: 'ok', value: known } : this.core.observe(await client.application(session.token, applicationId));
     const applicant = this.core.observe(await client.reveal(session.token, applicationId, 'notice'));
     if (detail.kind !== 'ok' || applicant.kind !== 'ok') return null;
     return { catalog: this.core.options.catalog(), detail: detail.value, applicant: applicant.value, windowName: session.windowName, staffNumber: session.staffNumber, at, printedAt: this.core.now().toISOString() };
