@@ -39,11 +39,6 @@ export class TechnicianSessions {
     this.lastActive.delete(connection);
   }
 
-  lockAll(): void {
-    this.lastActive.clear();
-    this.tickets.clear();
-  }
-
   /** A one-time ticket so another page (the web shell's /technician) can take this unlock over. */
   issueTicket(): string {
     const ticket = randomBytes(24).toString('base64url');
