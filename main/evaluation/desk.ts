@@ -4,15 +4,14 @@
 // outbox operation in one transaction (recordEvaluation), so it reaches the platform exactly once.
 import { randomUUID } from 'node:crypto';
 import { ContractError, EVALUATION_INDICATOR_VERSION, isBadRating } from '../../src/contract';
-import type { EvaluationLevel, EvaluationReason, EvaluationRequest, EventName, EventPayload, RatedStaff, WindowRole } from '../../src/contract';
+import type { EvaluationLevel, EvaluationReason, EvaluationRequest, RatedStaff, WindowRole } from '../../src/contract';
 import { checkEvaluation } from '../../src/domain/application/evaluation';
 import type { EvaluationChannel, EvaluationInput } from '../../src/domain/application/evaluation';
 import { EvaluationError, RecordError } from '../../src/store';
 import type { EvaluationRecord, Store } from '../../src/store';
 import type { RemoteApplication } from '../../src/store/window-evaluation-ledger';
+import type { Publish } from '../device-events';
 import type { Logger } from '../log';
-
-export type Publish = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 
 export interface DeskOptions {
   readonly store: Pick<Store, 'applications' | 'evaluations'>;
