@@ -1,3 +1,4 @@
+import type { IdCard } from '../src/contract';
 import type { EvaluatorPad } from '../devices/drivers/evaluator/pad';
 import type { IdCardReader } from '../devices/drivers/idcard/reader';
 import type { Scanner } from '../devices/drivers/scanner/scanner';
@@ -16,6 +17,30 @@ import type { PrinterSimulatorControl } from './printer-device';
 export type ManagedDevice = Omit<Device, 'events'> & { readonly events: Pick<TypedEmitter<DeviceEvents>, 'on'> };
 
 /**
+ * Full cards from whichever reader holds the idcard role now. Services that need the card itself (the
+ * citizen session, the window's walk-in intake) subscribe once here; when the technician binds another
+ * reader, `follow` moves the feed to it and they keep hearing cards.
+ */
+export class CardFeed {
+  private readonly listeners = new Set<(card: IdCard) => void>();
+  private off: (() => void) | null = null;
+
+  follow(reader: IdCardReader | null): void {
+    this.off?.();
+    this.off = reader
+      ? reader.events.on('card', (card) => {
+          for (const listener of [...this.listeners]) listener(card);
+        })
+      : null;
+  }
+
+  on(listener: (card: IdCard) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+/**
  * The devices one terminal runs with, and (in the simulated profile) the handles of the simulator panel.
  * Roles change while the terminal runs (technician binding): read the fields at the time of use.
  */
@@ -24,6 +49,8 @@ export interface DeviceSet {
   printer: ReceiptPrinter | null;
   scanner: Scanner | null;
   evaluator: EvaluatorPad | null;
+  /** Follows `idcard`: set the reader through `setIdCard` so the feed moves with it. */
+  readonly cards: CardFeed;
   simulator: {
     idcard: IdCardSimulatorControl;
     printer: PrinterSimulatorControl;
@@ -56,10 +83,18 @@ export function createDeviceSet(mode: StartOptions['devices'], env: NodeJS.Proce
 }
 
 /** `all()` reads the roles as they are now: the technician console binds and unbinds them live. */
-function withAll(set: Omit<DeviceSet, 'all'>): DeviceSet {
+function withAll(set: Omit<DeviceSet, 'all' | 'cards'>): DeviceSet {
   const full = set as DeviceSet;
   full.all = () => [full.idcard, full.printer, full.scanner, full.evaluator].filter((d): d is NonNullable<typeof d> => d !== null);
+  (full as { cards: CardFeed }).cards = new CardFeed();
+  full.cards.follow(full.idcard);
   return full;
+}
+
+/** Puts `reader` in the idcard role (or empties it) and moves the card feed with it. */
+export function setIdCard(set: DeviceSet, reader: IdCardReader | null): void {
+  set.idcard = reader;
+  set.cards.follow(reader);
 }
 
 /** open → claim → enable; a device that fails stays in the set and reports its error status. */

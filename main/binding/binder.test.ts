@@ -4,6 +4,7 @@ import { createDeviceSet } from '../devices';
 import type { DeviceSet } from '../devices';
 import { silentLogger } from '../log';
 import { DeviceBinder } from './binder';
+import { sampleCards } from '../../devices/simulators/idcard/sample-cards';
 import { entryFor } from './candidates';
 
 const sets: DeviceSet[] = [];
@@ -58,6 +59,23 @@ describe('device binder', () => {
     devices.simulator?.printer.virtual.setPaper('out');
     await devices.printer?.queryCondition();
     expect(events.some((e) => e.name === 'printer.alert')).toBe(true);
+  });
+
+  it('a reader bound live feeds the services that subscribed to cards before the rebind', async () => {
+    const { devices, binder } = setup();
+    const heard: string[] = [];
+    devices.cards.on((card) => heard.push(card.name));
+    expect(await binder.unbind('idcard')).toBe(true);
+    const choice = entryFor('idcard', 'simulated:idcard', []);
+    if (!choice.ok) throw new Error(choice.message);
+    const { status } = await binder.bind('idcard', choice.entry);
+    expect(status).toMatchObject({ role: 'idcard', connected: true });
+    const sample = sampleCards[0];
+    if (!sample) throw new Error('no sample card');
+    devices.simulator?.idcard.place(sample.card);
+    const start = Date.now();
+    while (heard.length === 0 && Date.now() - start < 3000) await new Promise((r) => setTimeout(r, 10));
+    expect(heard).toEqual([sample.card.name]);
   });
 
   it('answers a bad entry with errors that name the field, and changes nothing', async () => {

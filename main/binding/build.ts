@@ -18,6 +18,7 @@ import { createSimulatedScannerAndPad } from '../../devices/manager/simulated';
 import { transportForLink } from '../../devices/manager/transports';
 import { DeviceFileTransport } from '../../devices/transports/device-file';
 import { TcpTransport } from '../../devices/transports/tcp';
+import { setIdCard } from '../devices';
 import type { DeviceSet } from '../devices';
 import { createSimulatedIdCardReader } from '../idcard-device';
 import { createSimulatedPrinter } from '../printer-device';
@@ -153,7 +154,7 @@ export function buildDevice(role: DeviceRole, entries: Entries, deps: BuildDeps)
 export function place(devices: DeviceSet, role: DeviceRole, built: Built | null): void {
   switch (role) {
     case 'idcard':
-      devices.idcard = built?.role === 'idcard' ? built.device : null;
+      setIdCard(devices, built?.role === 'idcard' ? built.device : null);
       return;
     case 'printer':
       devices.printer = built?.role === 'printer' ? built.device : null;

@@ -39,12 +39,12 @@ export function createCitizen({ store, catalog, devices, logger, terminalId = ()
     now,
     log: (message, fields) => logger.info(message, fields),
   });
-  const off = devices.idcard?.events.on('card', (card) => session.cardRead(card));
+  const off = devices.cards.on((card) => session.cardRead(card));
   return {
     session,
     handlers,
     close() {
-      off?.();
+      off();
       session.end();
     },
   };

@@ -8,7 +8,7 @@ import type { Store } from '../../src/store';
 import { decide } from '../citizen/decide';
 import { card, citizenFixture, fakeJpeg, sampleService } from '../citizen/test-fixtures';
 import type { Fixture } from '../citizen/test-fixtures';
-import type { DeviceSet } from '../devices';
+import { createDeviceSet } from '../devices';
 import { silentLogger } from '../log';
 import { createWorkstation } from './index';
 import type { Workstation } from './index';
@@ -72,7 +72,7 @@ describe('walk-in pages from the window’s document camera (window.walkin.addPa
       windowId: 'W01',
       store,
       dataDir: dir,
-      devices: {} as DeviceSet,
+      devices: createDeviceSet('configured', {}),
       catalog: () => sampleService,
       logger: silentLogger,
       publish: () => undefined,

@@ -45,14 +45,14 @@ export function walkInActor(session: Pick<ActiveSession, 'windowId' | 'staffNumb
 export class WalkIn {
   readonly session: CitizenSession;
   private subject: Subject | null = null;
-  private readonly off: (() => void) | undefined;
+  private readonly off: () => void;
 
   constructor(
     private readonly core: WindowCore,
     private readonly options: WalkInOptions,
   ) {
     this.session = new CitizenSession(() => core.options.devices.idcard);
-    this.off = core.options.devices.idcard?.events.on('card', (card) => this.session.cardRead(card));
+    this.off = core.options.devices.cards.on((card) => this.session.cardRead(card));
   }
 
   private today(): string {
@@ -218,7 +218,7 @@ export class WalkIn {
   }
 
   close(): void {
-    this.off?.();
+    this.off();
     this.cancel();
   }
 }
