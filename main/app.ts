@@ -126,7 +126,6 @@ export function createApp({ options, shell, version, logger: baseLogger, safeSto
   const workstation = createWorkstation({
     windowId: windowName,
     store,
-    dataDir: options.dataDir,
     devices,
     catalog: () => catalog,
     logger,

@@ -1,10 +1,8 @@
 // The window workstation (profile `window`): composes the core (session, queue, applications), the actions
 // (with printing and the offline replay) and a probe that notices the platform coming back; exposes the
 // contract handlers. Built by main/app.ts for the window profile only.
-import { join } from 'node:path';
 import type { Handlers } from '../../src/contract';
 import { ContractError } from '../../src/contract';
-import { FieldCipher, loadOrCreateKeyFile } from '../../src/store';
 import type { Store } from '../../src/store';
 import { decodePage } from '../citizen/page-input';
 import { WindowActions } from './actions';
@@ -53,15 +51,13 @@ export const DEFAULT_PROBE_MS = 5_000;
 
 export interface WorkstationOptions extends Omit<WindowServiceOptions, 'cache'> {
   store: Store;
-  dataDir: string;
   /** Terminal number and hall code of this workstation's records (walk-in intake); read at each submission. */
   terminalId?: () => string;
   hallCode?: () => string;
 }
 
 export function createWorkstation(options: WorkstationOptions): Workstation {
-  const cipher = new FieldCipher(loadOrCreateKeyFile(join(options.dataDir, 'terminal.key')));
-  const cache = new WindowCache(options.store.db, cipher);
+  const cache = new WindowCache(options.store.db, options.store.cipher);
   const core = new WindowCore({ ...options, cache });
   const actions = new WindowActions(core);
   const walkIn = new WalkIn(core, {

@@ -71,7 +71,6 @@ describe('walk-in pages from the window’s document camera (window.walkin.addPa
     ws = createWorkstation({
       windowId: 'W01',
       store,
-      dataDir: dir,
       devices: createDeviceSet('configured', {}),
       catalog: () => sampleService,
       logger: silentLogger,

@@ -23,6 +23,8 @@ export interface StoreOptions {
 
 export interface Store {
   readonly db: Database.Database;
+  /** The column cipher under the store's data key, for tables kept by other modules (the window cache). */
+  readonly cipher: FieldCipher;
   readonly catalogs: CatalogRepository;
   readonly applications: ApplicationRepository;
   readonly evaluations: EvaluationRepository;
@@ -59,6 +61,7 @@ export function openStore(options: StoreOptions): Store {
   let deviceBindings: DeviceBindingRepository | undefined;
   const store: Store = {
     db,
+    cipher,
     get catalogs() {
       return (catalogs ??= new CatalogRepository(db));
     },

@@ -55,7 +55,6 @@ describe.each(engines)('window workstation against the platform on $name', ({ sk
     const ws = createWorkstation({
       windowId,
       store,
-      dataDir: dir,
       devices,
       catalog: () => catalog,
       logger: silentLogger,

@@ -57,7 +57,6 @@ describe.each(engines)('walk-in intake on $name', ({ skip, open }) => {
     ws = createWorkstation({
       windowId: 'W01',
       store,
-      dataDir: dir,
       devices,
       catalog: () => catalog,
       logger: silentLogger,
