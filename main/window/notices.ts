@@ -37,28 +37,58 @@ export function promiseOf(catalog: CatalogService | null, itemCode: string, acce
   return { date: due.date, workingDays };
 }
 
-export function acceptanceDocument(ctx: NoticeContext): { doc: ReceiptDocument; promisedDate: string | null } {
-  const acceptedOn = hallDate(ctx.at);
-  const promise = promiseOf(ctx.catalog, ctx.detail.itemCode, acceptedOn);
-  const kind = ctx.catalog?.catalog.item(ctx.detail.itemCode) ? 'item' : 'bundle';
-  const required = ctx.catalog?.formOf(kind, ctx.detail.itemCode)?.materials ?? [];
-  const materials = [...new Set(ctx.detail.blobs.map((b) => required.find((m) => m.key === b.material)?.name ?? b.material))];
+/** What a 受理通知书 says, whether the application came from the platform or was taken in at this window. */
+export interface AcceptanceFacts {
+  catalog: CatalogService | null;
+  trackingNumber: string;
+  /** Item or bundle code. */
+  subject: string;
+  /** Overrides the catalogue's name (a bundle's included members). */
+  serviceName?: string;
+  applicantName: string;
+  idNumber: string;
+  acceptedOn: string;
+  materials: readonly string[];
+  windowName: string;
+  staffNumber: string;
+  printedAt: string;
+}
+
+export function acceptanceNoticeFor(facts: AcceptanceFacts): { doc: ReceiptDocument; promisedDate: string | null } {
+  const promise = promiseOf(facts.catalog, facts.subject, facts.acceptedOn);
   const doc = acceptanceNotice({
-    noticeNumber: noticeNumber('SL', ctx),
-    trackingNumber: ctx.detail.trackingNumber,
-    applicantName: ctx.applicant.applicantName,
-    idNumber: ctx.applicant.applicantIdNumber,
-    serviceName: serviceName(ctx.catalog, ctx.detail.itemCode),
-    acceptedAt: acceptedOn,
+    noticeNumber: `SL-${facts.acceptedOn.replaceAll('-', '')}-${facts.trackingNumber.slice(-6)}`.slice(0, 40),
+    trackingNumber: facts.trackingNumber,
+    applicantName: facts.applicantName,
+    idNumber: facts.idNumber,
+    serviceName: (facts.serviceName ?? serviceName(facts.catalog, facts.subject)).slice(0, 120),
+    acceptedAt: facts.acceptedOn,
     workingDays: promise?.workingDays ?? 0,
-    promisedDate: promise?.date ?? acceptedOn,
-    materials: materials.slice(0, 40),
-    window: ctx.windowName.slice(0, 40),
-    staffNumber: ctx.staffNumber.slice(0, 20),
-    hallName: hall(ctx.catalog).name,
-    printedAt: ctx.printedAt,
+    promisedDate: promise?.date ?? facts.acceptedOn,
+    materials: facts.materials.slice(0, 40).map((m) => m.slice(0, 120)),
+    window: facts.windowName.slice(0, 40),
+    staffNumber: facts.staffNumber.slice(0, 20),
+    hallName: hall(facts.catalog).name,
+    printedAt: facts.printedAt,
   });
   return { doc, promisedDate: promise?.date ?? null };
+}
+
+export function acceptanceDocument(ctx: NoticeContext): { doc: ReceiptDocument; promisedDate: string | null } {
+  const kind = ctx.catalog?.catalog.item(ctx.detail.itemCode) ? 'item' : 'bundle';
+  const required = ctx.catalog?.formOf(kind, ctx.detail.itemCode)?.materials ?? [];
+  return acceptanceNoticeFor({
+    catalog: ctx.catalog,
+    trackingNumber: ctx.detail.trackingNumber,
+    subject: ctx.detail.itemCode,
+    applicantName: ctx.applicant.applicantName,
+    idNumber: ctx.applicant.applicantIdNumber,
+    acceptedOn: hallDate(ctx.at),
+    materials: [...new Set(ctx.detail.blobs.map((b) => required.find((m) => m.key === b.material)?.name ?? b.material))],
+    windowName: ctx.windowName,
+    staffNumber: ctx.staffNumber,
+    printedAt: ctx.printedAt,
+  });
 }
 
 export function oneTimeDocument(ctx: NoticeContext, issues: readonly WindowSupplementIssue[]): ReceiptDocument {

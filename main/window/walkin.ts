@@ -10,7 +10,6 @@ import type { CardDetails, FormValuesWire, PrecheckWire, Subject, WalkInResult }
 import { inScope } from '../../src/domain/application/window-actions';
 import { minPages } from '../../src/domain/precheck/precheck';
 import type { CapturedMaterial } from '../../src/domain/precheck/precheck';
-import { acceptanceNotice } from '../../src/documents/acceptance-notice';
 import { recordTransition } from '../../src/store';
 import type { MaterialMeta, Store } from '../../src/store';
 import type { CatalogService } from '../catalog';
@@ -19,7 +18,7 @@ import type { Decided } from '../citizen/decide';
 import { printDocument } from '../citizen/print';
 import { CitizenSession } from '../citizen/session';
 import { itemNames, localIso, persistSubmission, promisedMaterials, recordedValues } from '../citizen/submit';
-import { promiseOf } from './notices';
+import { acceptanceNoticeFor } from './notices';
 import type { WindowCore } from './service';
 import type { ActiveSession } from './session';
 
@@ -181,21 +180,18 @@ export class WalkIn {
     });
     this.core.options.logger.info('walk-in accepted', { trackingNo: record.trackingNo, subject: form.subject.id, windowId: staff.windowId, staffNumber: staff.staffNumber, paper: paper.size, captured: files.length });
 
-    const promise = promiseOf(this.core.options.catalog(), form.subject.id, today);
     const materialNames = decided.materials.filter((m) => paper.has(m.key) || files.some((f) => f.key === m.key)).map((m) => m.name);
-    const doc = acceptanceNotice({
-      noticeNumber: `SL-${today.replaceAll('-', '')}-${record.trackingNo.slice(-6)}`,
+    const { doc, promisedDate } = acceptanceNoticeFor({
+      catalog: this.core.options.catalog(),
       trackingNumber: record.trackingNo,
+      subject: form.subject.id,
+      serviceName: decided.name,
       applicantName: applicant.name,
       idNumber: applicant.idNumber,
-      serviceName: decided.name.slice(0, 120),
-      acceptedAt: at,
-      workingDays: promise?.workingDays ?? 0,
-      promisedDate: promise?.date ?? today,
-      materials: materialNames.slice(0, 40).map((n) => n.slice(0, 120)),
-      window: staff.windowName.slice(0, 40),
-      staffNumber: staff.staffNumber.slice(0, 20),
-      hallName: c.file.hall.name.slice(0, 60),
+      acceptedOn: today,
+      materials: materialNames,
+      windowName: staff.windowName,
+      staffNumber: staff.staffNumber,
       printedAt: localIso(this.core.now()),
     });
     const printed = (await printDocument(this.core.options.devices.printer, doc)) === 'printed' ? 'printed' : 'failed';
@@ -208,7 +204,7 @@ export class WalkIn {
     }
     this.cancel();
     this.core.options.publish('window.queueChanged', { reason: 'action' });
-    return { applicationId: record.id, trackingNo: record.trackingNo, status: 'accepted', promisedDate: promise?.date ?? null, items: itemNames(decided), printed };
+    return { applicationId: record.id, trackingNo: record.trackingNo, status: 'accepted', promisedDate, items: itemNames(decided), printed };
   }
 
   /** Forgets the intake (cards, values, pages): after submission, on cancel, on sign-out. */
