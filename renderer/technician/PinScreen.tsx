@@ -7,13 +7,16 @@ import { PinPad } from './PinPad';
 export function PinScreen({ onCancel }: { onCancel(): void }) {
   const { t } = useTranslation();
   const { status, notice, busy, enter, refresh } = useAccessStore();
+  const lockedUntil = status?.lockedUntil ?? null;
   useEffect(() => {
     void refresh();
-    // While locked out, look again now and then so the pad comes back by itself.
-    const timer = setInterval(() => void refresh(), 15_000);
-    return () => clearInterval(timer);
   }, [refresh]);
-  const lockedUntil = status?.lockedUntil ?? null;
+  useEffect(() => {
+    if (!lockedUntil) return;
+    // Ask again when the lock runs out, so the pad comes back by itself.
+    const timer = setTimeout(() => void refresh(), Math.max(0, Date.parse(lockedUntil) - Date.now()) + 500);
+    return () => clearTimeout(timer);
+  }, [lockedUntil, refresh]);
   const notConfigured = status !== null && !status.pinConfigured;
   return (
     <section className="pin-screen" aria-labelledby="pin-title" data-testid="pin-screen">
