@@ -39,7 +39,7 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
       ...rule([
         forbid(`${up}(devices|main|platform)(/|$)`, 'The renderer talks to the privileged side only through src/contract.'),
-        forbid(`${up}src/(?!contract(/|$))`, 'The renderer may import only src/contract.'),
+        forbid(`${up}src/(?!(contract|kernel)(/|$))`, 'The renderer may import only src/contract and src/kernel.'),
         forbid(nodeBuiltins, 'The renderer runs sandboxed: no Node built-ins.'),
         forbid(nativeModules, 'The renderer never touches native modules, the database or servers.'),
         noElectron,
@@ -50,7 +50,7 @@ export default tseslint.config(
     files: ['devices/**/*.ts'],
     rules: rule([
       forbid(`${up}(main|renderer|platform)(/|$)`, 'devices/ depends on nothing of ours but src/contract.'),
-      forbid(`${up}src/(?!contract(/|$))`, 'devices/ may import only src/contract.'),
+      forbid(`${up}src/(?!(contract|kernel)(/|$))`, 'devices/ may import only src/contract and src/kernel.'),
       noElectron,
     ]),
   },

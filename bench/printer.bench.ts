@@ -7,7 +7,7 @@ import { EscPosPrinter } from '../devices/drivers/printer/escpos-printer';
 import { TypedEmitter } from '../devices/model/emitter';
 import { encodeReceipt } from '../devices/protocols/escpos/encoder';
 import type { Transport, TransportEvents } from '../devices/transports/transport';
-import type { ReceiptDocument } from '../src/contract';
+import type { ReceiptDocument } from '../src/kernel/receipt';
 import { applicationReceipt, sampleApplicationReceipt } from '../src/documents';
 import { round, summarize } from './stats';
 

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDispatcher, paperWidthDots } from '../src/contract';
+import { createDispatcher } from '../src/contract';
+import { paperWidthDots } from '../src/kernel/receipt';
 import type { Dispatcher, Handlers, SystemInfo } from '../src/contract';
 import { loadOrCreateKeyFile, openStore } from '../src/store';
 import type { Store } from '../src/store';

@@ -1,4 +1,4 @@
-import { maskPersonalDataInText } from '../src/contract';
+import { maskPersonalDataInText } from '../src/kernel/mask';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 

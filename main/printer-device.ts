@@ -1,5 +1,5 @@
-import { paperWidthDots } from '../src/contract';
-import type { PaperWidth } from '../src/contract';
+import { paperWidthDots } from '../src/kernel/receipt';
+import type { PaperWidth } from '../src/kernel/receipt';
 import { EscPosPrinter } from '../devices/drivers/printer/escpos-printer';
 import type { ReceiptPrinter } from '../devices/drivers/printer/printer';
 import { attachToTransport } from '../devices/simulators/printer/hosts';

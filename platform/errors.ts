@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { ErrorBody, SyncErrorCode } from '../src/sync/protocol';
-import { maskPersonalDataInText } from '../src/contract/mask';
+import { maskPersonalDataInText } from '../src/kernel/mask';
 
 /** Sends the protocol's error body. Messages are masked: they may echo input. */
 export function sendError(reply: FastifyReply, status: number, code: SyncErrorCode, message: string, extra: Omit<ErrorBody['error'], 'code' | 'message'> = {}): FastifyReply {

@@ -2,7 +2,7 @@
 // (the signature covers the exact bytes) and parsed by the route. Logs are JSON lines with personal
 // data masked.
 import Fastify, { type FastifyInstance } from 'fastify';
-import { maskPersonalDataInText } from '../src/contract/mask';
+import { maskPersonalDataInText } from '../src/kernel/mask';
 import { MAX_CHUNK_BYTES } from '../src/sync/protocol';
 import { sendError } from './errors';
 import { InboxBell } from './inbox-bell';

@@ -2,7 +2,8 @@
 // (migration 7), applied at start and live — the old driver is closed, the new one built, wired to the
 // event bus and started, and the console sees its status at once.
 import { ContractError, DeviceRole } from '../../src/contract';
-import type { DeviceBinding, DeviceStatus, PaperWidth } from '../../src/contract';
+import type { DeviceBinding, DeviceStatus } from '../../src/contract';
+import type { PaperWidth } from '../../src/kernel/receipt';
 import { simulatedDevicesConfig, validateDevicesConfig } from '../../devices/manager/config';
 import type { DevicesConfig, Link } from '../../devices/manager/config';
 import type { Listings } from '../../devices/manager/discovery';

@@ -1,7 +1,8 @@
 // Builds the driver a validated binding entry describes: the composition root's half of the device
 // manager. Simulated links reuse the simulated profile's virtual hardware (and hand the simulator panel the
 // new controls); real links get real transports. Nothing here opens a device.
-import type { DeviceRole, PaperWidth } from '../../src/contract';
+import type { DeviceRole } from '../../src/contract';
+import type { PaperWidth } from '../../src/kernel/receipt';
 import type { EvaluatorPad } from '../../devices/drivers/evaluator/pad';
 import { SamIdCardReader } from '../../devices/drivers/idcard/sam-reader';
 import { lazyWltDecoder } from '../../devices/drivers/idcard/photo';

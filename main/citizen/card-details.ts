@@ -1,6 +1,7 @@
 // Turning a card read by the reader, or a principal keyed in for agent mode, into the details the form
 // shows and pre-fills. Pure; the session decides who may see them.
-import { checkIdNumber, maskIdNumber, maskName } from '../../src/contract';
+import { checkIdNumber } from '../../src/kernel/id-number';
+import { maskIdNumber, maskName } from '../../src/kernel/mask';
 import type { AgentRelation, CardDetails, IdCard } from '../../src/contract';
 
 export function detailsOfCard(card: IdCard, holder: string): CardDetails {

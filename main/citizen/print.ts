@@ -1,7 +1,8 @@
 // Printing for the citizen: a document either comes out of the printer or the screen says what to do
 // instead. A missing, hung or out-of-paper printer never blocks the flow: the result is typed.
 import QRCode from 'qrcode';
-import type { PrintOutcome, PrintResult, QrMatrix, ReceiptDocument } from '../../src/contract';
+import type { PrintOutcome, ReceiptDocument } from '../../src/kernel/receipt';
+import type { PrintResult, QrMatrix } from '../../src/contract';
 import { printFallback } from '../../src/documents';
 import type { ReceiptPrinter } from '../../devices/drivers/printer/printer';
 

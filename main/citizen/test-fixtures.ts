@@ -3,7 +3,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { IdCard, PrintOutcome, ReceiptDocument } from '../../src/contract';
+import type { IdCard } from '../../src/contract';
+import type { PrintOutcome, ReceiptDocument } from '../../src/kernel/receipt';
 import { Catalog } from '../../src/domain/catalog/catalog';
 import { validateCatalog } from '../../src/domain/catalog/validate';
 import { openStore } from '../../src/store';

@@ -1,4 +1,5 @@
-import { ContractError, maskIdNumber, maskName } from '../../src/contract';
+import { ContractError } from '../../src/contract';
+import { maskIdNumber, maskName } from '../../src/kernel/mask';
 import type { Handlers, IdCard, IdCardSummary } from '../../src/contract';
 import type { DeviceSet } from '../devices';
 

@@ -1,5 +1,6 @@
 import { ContractError } from '../../src/contract';
-import type { Handlers, PaperWidth, PrintPreview, ReceiptDocument } from '../../src/contract';
+import type { Handlers, PrintPreview } from '../../src/contract';
+import type { PaperWidth, ReceiptDocument } from '../../src/kernel/receipt';
 import { createLineRasterizer } from '../../devices/drivers/printer/raster-text';
 import { encodeReceipt } from '../../devices/protocols/escpos/encoder';
 import { interpret } from '../../devices/protocols/escpos/interpreter';

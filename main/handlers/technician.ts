@@ -1,6 +1,7 @@
 // Handlers of the technician console. The dispatcher already refused every privileged method to a
 // connection without an unlocked technician session; these only do the work.
-import { ContractError, maskAddress, maskIdNumber, maskName } from '../../src/contract';
+import { ContractError } from '../../src/contract';
+import { maskAddress, maskIdNumber, maskName } from '../../src/kernel/mask';
 import type { CardTest, Handlers, IdCard } from '../../src/contract';
 import type { IdCardReader } from '../../devices/drivers/idcard/reader';
 import type { DiscoveredDevice, Listings } from '../../devices/manager/discovery';

@@ -3,7 +3,7 @@
 // already free of personal data, then passed through the mask once more as a last guard.
 import { mkdirSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { maskPersonalDataInText } from '../../src/contract';
+import { maskPersonalDataInText } from '../../src/kernel/mask';
 
 export const KEEP_BUNDLES = 20;
 

@@ -3,7 +3,8 @@
 // collector's ID card is checked (prints 领取签收单 / 送达回证). The platform's state machine decides; a
 // window that came second is told who acted. Offline, actions are kept in order and replayed on return.
 import { randomUUID } from 'node:crypto';
-import type { ReceiptDocument, WindowActInput, WindowActResult } from '../../src/contract';
+import type { ReceiptDocument } from '../../src/kernel/receipt';
+import type { WindowActInput, WindowActResult } from '../../src/contract';
 import type { ActionRequest, ActionResponse, StaffErrorBody, WindowApplicationDetail } from '../../platform/staff/protocol';
 import { printDocument } from '../citizen/print';
 import type { PendingAction } from './cache';

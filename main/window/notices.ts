@@ -1,8 +1,9 @@
 // The papers a window prints, filled from the platform's record, the catalogue and the holiday calendar:
 // 受理通知书 with the promised completion date in working days, 一次性告知书 with every problem at once,
 // and the 领取签收单 / 送达回证 of a hand-out.
-import type { ReceiptDocument, WindowSupplementIssue } from '../../src/contract';
-import { maskIdNumber, maskName } from '../../src/contract/mask';
+import type { ReceiptDocument } from '../../src/kernel/receipt';
+import type { WindowSupplementIssue } from '../../src/contract';
+import { maskIdNumber, maskName } from '../../src/kernel/mask';
 import { promisedDate } from '../../src/domain/application/deadlines';
 import { acceptanceNotice } from '../../src/documents/acceptance-notice';
 import { deliverySlip } from '../../src/documents/delivery-slip';

@@ -2,7 +2,7 @@
 // department names, the time-limit state (holiday calendar), the actions the state allows, the merged form
 // with personal fields masked until revealed, the material checklist with the captured pages, the pre-check
 // and the history.
-import { maskAddress, maskIdNumber, maskName, maskPersonalDataInText, maskPhone } from '../../src/contract/mask';
+import { maskAddress, maskIdNumber, maskName, maskPersonalDataInText, maskPhone } from '../../src/kernel/mask';
 import { ORIGINALS_CHECKED } from '../../src/contract';
 import type { WindowActionName, WindowApplicationView, WindowQueueEntry } from '../../src/contract';
 import { applicationDeadline } from '../../src/domain/application/time-limit';

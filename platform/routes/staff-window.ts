@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { maskIdNumber, maskName, maskPersonalDataInText } from '../../src/contract/mask';
+import { maskIdNumber, maskName, maskPersonalDataInText } from '../../src/kernel/mask';
 import { inScope } from '../../src/domain/application/window-actions';
 import { Sha256Hex } from '../../src/sync/protocol';
 import type { InboxBell } from '../inbox-bell';

@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { maskIdNumber, maskName } from '../../src/contract/mask';
+import { maskIdNumber, maskName } from '../../src/kernel/mask';
 import {
   API_PREFIX,
   EnrolRequest,

@@ -1,7 +1,8 @@
 // Pure helpers for the merged form on screen: which sections are pages, which fields a page shows, which
 // are locked by a card, how a value is displayed (masked off the identify and review pages) and which
 // on-screen keyboard a field needs. No DOM, no contract calls.
-import { EDITABLE_CARD_FIELDS, cardFieldValue, maskAddress, maskIdNumber, maskName } from '../../src/contract';
+import { EDITABLE_CARD_FIELDS, cardFieldValue } from '../../src/contract';
+import { maskAddress, maskIdNumber, maskName } from '../../src/kernel/mask';
 import type { CardDetails, FormValueWire, MergedFormWire, WireCondition, WireFormField } from '../../src/contract';
 import type { KeyboardLayout } from '../ui/keyboard/keys';
 

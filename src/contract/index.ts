@@ -6,7 +6,4 @@ export * from './dispatcher';
 export * from './empty';
 export * from './errors';
 export * from './idcard';
-export * from './mask';
-export * from './receipt';
 export * from './wire';
-export * from './id-number';

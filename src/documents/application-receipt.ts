@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ReceiptDocument, maskIdNumber, maskName } from '../contract';
-import type { ReceiptBlockInput } from '../contract';
+import { ReceiptDocument } from '../kernel/receipt';
+import { maskIdNumber, maskName } from '../kernel/mask';
+import type { ReceiptBlockInput } from '../kernel/receipt';
 import { chineseDate, dateTime, field, footer, paragraph, title } from './format';
 import type { Language } from './format';
 

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { encodeReceipt } from '../../devices/protocols/escpos/encoder';
 import { interpret } from '../../devices/protocols/escpos/interpreter';
 import { renderPng } from '../../devices/protocols/escpos/render';
-import { DocumentKind } from '../contract';
-import type { PaperWidth, ReceiptDocument } from '../contract';
+import { DocumentKind } from '../kernel/receipt';
+import type { PaperWidth, ReceiptDocument } from '../kernel/receipt';
 import { TEST_PAGE_BARCODE, TEST_PAGE_QR, sampleDocument } from './index';
 
 function print(doc: ReceiptDocument, paperWidth: PaperWidth) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PrintOutcome } from '../contract';
+import { PrintOutcome } from '../kernel/receipt';
 import { printFallback } from './fallback';
 
 describe('printFallback', () => {

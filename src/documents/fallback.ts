@@ -1,4 +1,4 @@
-import type { PrintOutcome } from '../contract';
+import type { PrintOutcome } from '../kernel/receipt';
 
 // When a receipt cannot be printed the citizen still leaves with the tracking number: the screen shows
 // the same QR code the paper would carry and says where to get a paper copy. Pure text, for the UI.

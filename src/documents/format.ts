@@ -1,4 +1,4 @@
-import type { ReceiptBlockInput } from '../contract';
+import type { ReceiptBlockInput } from '../kernel/receipt';
 
 // Small helpers shared by the templates. Dates travel as 'YYYY-MM-DD' (or full ISO) strings so templates
 // stay pure and never depend on the machine's time zone.

@@ -1,4 +1,4 @@
-import type { DocumentKind, PaperWidth, ReceiptDocument } from '../contract';
+import type { DocumentKind, PaperWidth, ReceiptDocument } from '../kernel/receipt';
 import { acceptanceNotice } from './acceptance-notice';
 import { applicationReceipt } from './application-receipt';
 import type { Language } from './format';

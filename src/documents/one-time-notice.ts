@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ReceiptDocument, maskIdNumber } from '../contract';
-import type { ReceiptBlockInput } from '../contract';
+import { ReceiptDocument } from '../kernel/receipt';
+import { maskIdNumber } from '../kernel/mask';
+import type { ReceiptBlockInput } from '../kernel/receipt';
 import { chineseDate, field, footer, paragraph, title } from './format';
 import type { Language } from './format';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ReceiptDocument } from '../contract';
-import type { ReceiptBlockInput } from '../contract';
+import { ReceiptDocument } from '../kernel/receipt';
+import type { ReceiptBlockInput } from '../kernel/receipt';
 import { dateTime } from './format';
 
 export const TestPageData = z.object({

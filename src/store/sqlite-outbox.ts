@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { Acknowledgement, BlobSource, DeadLetter, Inbox, NewOutboxOp, Outbox, OutboxEntry, OutboxStats } from '../sync/outbox';
 import type { InboxMessage, OperationKind } from '../sync/protocol';
 import type { FieldCipher } from './crypto';
-import { maskPersonalDataInText } from '../contract/mask';
+import { maskPersonalDataInText } from '../kernel/mask';
 
 interface Row {
   op_id: number;

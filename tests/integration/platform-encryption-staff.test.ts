@@ -2,7 +2,7 @@
 // and deliveries.collector_name/collector_id_number (masked by the route, then sealed) read back as written,
 // never appear in the database, do not open in another row, and rows written before are sealed on open.
 import { describe, expect, it } from 'vitest';
-import { maskIdNumber, maskName } from '../../src/contract/mask';
+import { maskIdNumber, maskName } from '../../src/kernel/mask';
 import { DataKeyError } from '../../platform/store/data-cipher';
 import { openRepository } from '../../platform/store/open';
 import type { PlatformRepository } from '../../platform/store/repository';

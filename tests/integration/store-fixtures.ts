@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkDigitOf } from '../../src/contract/id-number';
+import { checkDigitOf } from '../../src/kernel/id-number';
 import type { SubmitInput } from '../../src/store';
 
 export const KEY = Buffer.alloc(32, 0x5a);

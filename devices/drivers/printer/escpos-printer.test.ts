@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ReceiptDocument } from '../../../src/contract';
+import { ReceiptDocument } from '../../../src/kernel/receipt';
 import { interpret } from '../../protocols/escpos/interpreter';
 import { attachToTransport } from '../../simulators/printer/hosts';
 import { VirtualPrinter } from '../../simulators/printer/virtual-printer';

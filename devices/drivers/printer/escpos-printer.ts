@@ -1,4 +1,4 @@
-import type { PaperWidth, PrintJobReport, PrintOutcome, PrinterCondition, ReceiptDocument } from '../../../src/contract';
+import type { PaperWidth, PrintJobReport, PrintOutcome, PrinterCondition, ReceiptDocument } from '../../../src/kernel/receipt';
 import { BaseDevice } from '../../model/device';
 import type { HealthLevel, HealthReport } from '../../model/device';
 import { fail, ok } from '../../model/result';

@@ -1,4 +1,4 @@
-import type { PaperWidth, PrintJobReport, PrinterCondition, ReceiptDocument } from '../../../src/contract';
+import type { PaperWidth, PrintJobReport, PrinterCondition, ReceiptDocument } from '../../../src/kernel/receipt';
 import type { Device, DeviceEvents } from '../../model/device';
 import type { DeviceResult } from '../../model/result';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReceiptDocument } from '../../../src/contract';
+import { ReceiptDocument } from '../../../src/kernel/receipt';
 import { encodeReceipt } from './encoder';
 import { interpret } from './interpreter';
 

@@ -1,4 +1,4 @@
-import type { PaperWidth, ReceiptBlock, ReceiptDocument } from '../../../src/contract';
+import type { PaperWidth, ReceiptBlock, ReceiptDocument } from '../../../src/kernel/receipt';
 import * as cmd from './commands';
 import { columnsOf, columnsPerLine, concatBytes, prepareText, wrapChars } from './text';
 import type { EncodedChar } from './text';

@@ -1,7 +1,7 @@
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
-import { ReceiptDocument } from '../../../src/contract';
+import { ReceiptDocument } from '../../../src/kernel/receipt';
 import { encodeReceipt } from './encoder';
 import { interpret } from './interpreter';
 import { renderPng } from './render';

@@ -1,4 +1,4 @@
-import type { PrinterCondition } from '../../../src/contract';
+import type { PrinterCondition } from '../../../src/kernel/receipt';
 
 // Replies to DLE EOT n (spec A4.1). Every real-time status byte matches 0xx1xx10: bit 7 = 0, bit 4 = 1,
 // bit 1 = 1, bit 0 = 0. That pattern separates replies from ASB blocks and XON/XOFF on a shared stream.

@@ -1,5 +1,6 @@
-import { checkCardNumber } from '../../../src/contract';
-import type { CardNumberKind, IdCard } from '../../../src/contract';
+import { checkCardNumber } from '../../../src/kernel/id-number';
+import type { CardNumberKind } from '../../../src/kernel/id-number';
+import type { IdCard } from '../../../src/contract';
 import { genderFromCode, nationFromCode } from './codes';
 import { foreign2017Fields, foreign2023Fields, hmtFields, layoutOf, residentFields, TEXT_LENGTH } from './layouts';
 import type { Field, Layout } from './layouts';

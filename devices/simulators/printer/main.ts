@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { paperWidthDots } from '../../../src/contract';
+import { paperWidthDots } from '../../../src/kernel/receipt';
 import { serveTcp, servePty } from './hosts';
 import { VirtualPrinter } from './virtual-printer';
 import type { PaperState } from './virtual-printer';

@@ -1,4 +1,4 @@
-import type { PaperWidth, PrinterCondition } from '../../../src/contract';
+import type { PaperWidth, PrinterCondition } from '../../../src/kernel/receipt';
 import { TypedEmitter } from '../../model/emitter';
 import { nextCommand } from '../../protocols/escpos/framing';
 import { interpret } from '../../protocols/escpos/interpreter';

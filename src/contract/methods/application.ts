@@ -3,7 +3,7 @@
 // side from the session's cards and pages; the renderer's values are input, never trusted.
 import { z } from 'zod';
 import { method } from '../define';
-import { PrintOutcome } from '../receipt';
+import { PrintOutcome } from '../../kernel/receipt';
 
 const Id = z.string().min(1).max(64);
 const Key = z.string().min(1).max(128);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { event, method } from '../define';
 import { Empty } from '../empty';
-import { DocumentKind, PaperWidth, PrintJobReport, PrinterCondition } from '../receipt';
+import { DocumentKind, PaperWidth, PrintJobReport, PrinterCondition } from '../../kernel/receipt';
 
 /** A rendered print preview: PNG bytes as base64, plus the text lines the printer would print. */
 export const PrintPreview = z.object({

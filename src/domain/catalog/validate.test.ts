@@ -136,7 +136,7 @@ describe('validateCatalog rules', () => {
 
 describe('known samples of domain.md §11', () => {
   it('ID 34052419800101001X is valid and 340524198001010013 is not', async () => {
-    const { checkIdNumber } = await import('../../contract/id-number');
+    const { checkIdNumber } = await import('../../kernel/id-number');
     expect(checkIdNumber('34052419800101001X').valid).toBe(true);
     expect(checkIdNumber('340524198001010013').valid).toBe(false);
   });

@@ -1,6 +1,6 @@
 // Validates one form value against its field definition. Messages name the field, never repeat the value
 // (values are often personal data).
-import { checkIdNumber } from '../../contract/id-number';
+import { checkIdNumber } from '../../kernel/id-number';
 import type { FormValue, FormValues } from '../catalog/conditions';
 import type { FieldDef } from '../catalog/schema';
 import { checkUscc } from '../codes/uscc';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkDigitOf } from '../../contract/id-number';
+import { checkDigitOf } from '../../kernel/id-number';
 import { Catalog } from '../catalog/catalog';
 import { validateCatalog } from '../catalog/validate';
 import { bundleMaterials, itemMaterials } from '../forms/materials';
