@@ -19,7 +19,7 @@ import { openStore, recordSubmission } from '../src/store';
 import { SyncEngine } from '../src/sync/engine';
 import { MemoryOutbox } from '../src/sync/memory-outbox';
 import type { BlobSource } from '../src/sync/outbox';
-import { sha256Hex } from '../src/sync/signing';
+import { sha256Hex } from '../src/wire/signing';
 import { postgresUnavailable, startPostgres } from '../tests/support/postgres';
 import { application } from '../tests/support/sync-fixtures';
 import { material } from '../tests/support/sync-workload';

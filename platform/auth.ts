@@ -1,8 +1,8 @@
 // Authentication of terminals (HMAC-signed requests) and of staff/administrators (bearer token).
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { MAX_CLOCK_SKEW_MS, PROTOCOL_VERSION, SIGNATURE_HEADERS } from '../src/sync/protocol';
-import { parseSignatureHeaders, signatureMatches, timestampFresh } from '../src/sync/signing';
+import { MAX_CLOCK_SKEW_MS, PROTOCOL_VERSION, SIGNATURE_HEADERS } from '../src/wire/sync-protocol';
+import { parseSignatureHeaders, signatureMatches, timestampFresh } from '../src/wire/signing';
 import { sendError } from './errors';
 import type { PlatformRepository, TerminalRecord } from './store/repository';
 

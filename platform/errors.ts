@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { ErrorBody, SyncErrorCode } from '../src/sync/protocol';
+import type { ErrorBody, SyncErrorCode } from '../src/wire/sync-protocol';
 import { maskPersonalDataInText } from '../src/kernel/mask';
 
 /** Sends the protocol's error body. Messages are masked: they may echo input. */

@@ -3,7 +3,7 @@
 // data masked.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { maskPersonalDataInText } from '../src/kernel/mask';
-import { MAX_CHUNK_BYTES } from '../src/sync/protocol';
+import { MAX_CHUNK_BYTES } from '../src/wire/sync-protocol';
 import { sendError } from './errors';
 import { InboxBell } from './inbox-bell';
 import { adminRoutes } from './routes/admin';

@@ -3,7 +3,7 @@
 import type { DeviceStatus } from '../../src/contract';
 import { deviceHealthOp } from '../../src/sync/ops';
 import type { NewOutboxOp } from '../../src/sync/outbox';
-import type { HeartbeatRequest } from '../../src/sync/protocol';
+import type { HeartbeatRequest } from '../../src/wire/sync-protocol';
 import type { DeviceSet } from '../devices';
 
 type HealthState = HeartbeatRequest['devices'][number]['state'];

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ReceiptDocument } from '../../src/kernel/receipt';
 import type { WindowActInput, WindowActResult } from '../../src/contract';
-import type { ActionRequest, ActionResponse, StaffErrorBody, WindowApplicationDetail } from '../../platform/staff/protocol';
+import type { ActionRequest, ActionResponse, StaffErrorBody, WindowApplicationDetail } from '../../src/wire/staff-protocol';
 import { printDocument } from '../citizen/print';
 import type { PendingAction } from './cache';
 import { acceptanceDocument, deliveryDocument, oneTimeDocument, rejectionDocument, supplementReason } from './notices';

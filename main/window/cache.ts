@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { FieldCipher } from '../../src/store';
-import { ActionRequest, WindowApplicationDetail, WindowApplicationSummary } from '../../platform/staff/protocol';
+import { ActionRequest, WindowApplicationDetail, WindowApplicationSummary } from '../../src/wire/staff-protocol';
 
 /** How long a cached application detail is kept (personal data: as short as useful). */
 export const DETAIL_RETENTION_MS = 3 * 86_400_000;

@@ -9,7 +9,7 @@ import { acceptanceNotice } from '../../src/documents/acceptance-notice';
 import { deliverySlip } from '../../src/documents/delivery-slip';
 import { oneTimeNotice } from '../../src/documents/one-time-notice';
 import { rejectionNotice } from '../../src/documents/rejection-notice';
-import type { RevealResponse, WindowApplicationDetail } from '../../platform/staff/protocol';
+import type { RevealResponse, WindowApplicationDetail } from '../../src/wire/staff-protocol';
 import type { CatalogService } from '../catalog';
 import { hallDate } from './view';
 

@@ -4,7 +4,7 @@
 import { ContractError } from '../../src/contract';
 import type { EventPayload, WindowApplicationView, WindowQueueEntry, WindowQueueResult, WindowSignInResult, WindowState } from '../../src/contract';
 import { byUrgency } from '../../src/domain/application/time-limit';
-import type { RevealResponse, WindowApplicationDetail, WindowApplicationSummary } from '../../platform/staff/protocol';
+import type { RevealResponse, WindowApplicationDetail, WindowApplicationSummary } from '../../src/wire/staff-protocol';
 import type { CatalogService } from '../catalog';
 import type { DeviceSet } from '../devices';
 import type { Logger } from '../log';

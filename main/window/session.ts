@@ -1,7 +1,7 @@
 // The staff session on this workstation: the platform's token (in memory only), who is signed in at which
 // window, the idle lock, and a local check of the PIN so the screen can be unlocked while the platform is
 // unreachable. Five wrong unlock attempts end the session (a full sign-in is needed again).
-import type { SignInResponse } from '../../platform/staff/protocol';
+import type { SignInResponse } from '../../src/wire/staff-protocol';
 import { hashPin, verifyPin } from '../technician/pin';
 
 export const DEFAULT_IDLE_LOCK_MS = 5 * 60_000;

@@ -11,8 +11,8 @@ import {
   StaffErrorBody,
   WindowApplicationDetail,
   WindowQueueResponse,
-} from '../../platform/staff/protocol';
-import type { ActionRequest, FindRequest, HandoutRequest, SignInRequest, StaffErrorCode } from '../../platform/staff/protocol';
+} from '../../src/wire/staff-protocol';
+import type { ActionRequest, FindRequest, HandoutRequest, SignInRequest, StaffErrorCode } from '../../src/wire/staff-protocol';
 
 export type StaffAnswer<T> =
   | { kind: 'ok'; value: T }

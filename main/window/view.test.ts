@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store';
 import type { Store } from '../../src/store';
-import type { WindowApplicationDetail } from '../../platform/staff/protocol';
+import type { WindowApplicationDetail } from '../../src/wire/staff-protocol';
 import { loadCatalog } from '../catalog';
 import type { CatalogService } from '../catalog';
 import { silentLogger } from '../log';

@@ -11,7 +11,7 @@ import { availableActions } from '../../src/domain/application/window-actions';
 import type { FormValue, FormValues } from '../../src/domain/catalog/conditions';
 import type { FieldDef, TimeLimit } from '../../src/domain/catalog/schema';
 import { minPages, precheck } from '../../src/domain/precheck/precheck';
-import type { RevealResponse, WindowApplicationDetail, WindowApplicationSummary } from '../../platform/staff/protocol';
+import type { RevealResponse, WindowApplicationDetail, WindowApplicationSummary } from '../../src/wire/staff-protocol';
 import type { CatalogService } from '../catalog';
 
 /** The hall's calendar day of an instant (China Standard Time; halls keep local dates). */

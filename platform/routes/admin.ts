@@ -3,11 +3,11 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { HallId, InboxMessage, Sha256Hex } from '../../src/sync/protocol';
+import { HallId, InboxMessage, Sha256Hex } from '../../src/wire/sync-protocol';
 import { bearerMatches, rawBody } from '../auth';
 import { sendError } from '../errors';
 import type { InboxBell } from '../inbox-bell';
-import { Categories } from '../staff/protocol';
+import { Categories } from '../../src/wire/staff-protocol';
 import type { PlatformRepository } from '../store/repository';
 import { hashEnrolmentCode } from './terminal';
 

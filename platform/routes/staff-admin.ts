@@ -2,10 +2,10 @@
 // accounts (the PIN is scrypt-hashed at once and never stored or logged), read the staff audit trail.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { HallId } from '../../src/sync/protocol';
+import { HallId } from '../../src/wire/sync-protocol';
 import { bearerMatches } from '../auth';
 import { hashPin } from '../staff/pin';
-import { StaffAccountRequest, WindowDefinition } from '../staff/protocol';
+import { StaffAccountRequest, WindowDefinition } from '../../src/wire/staff-protocol';
 import { sendStaffError } from '../staff/reply';
 import type { PlatformRepository } from '../store/repository';
 import { json } from './admin';

@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { inScope } from '../../src/domain/application/window-actions';
-import { ApplicationStatus, HallId, Sha256Hex } from '../../src/sync/protocol';
+import { ApplicationStatus, HallId, Sha256Hex } from '../../src/wire/sync-protocol';
 import { bearerMatches } from '../auth';
 import { sendError } from '../errors';
 import type { InboxBell } from '../inbox-bell';

@@ -15,7 +15,7 @@ import {
   type EnrolResponse,
   type InboxResponse,
   type PushResponse,
-} from '../../src/sync/protocol';
+} from '../../src/wire/sync-protocol';
 import { authenticateTerminal, rawBody, type AuthContext } from '../auth';
 import { sendError } from '../errors';
 import type { InboxBell } from '../inbox-bell';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hashPin, Pin, verifyPin } from './pin';
+import { Pin } from '../../src/wire/staff-protocol';
+import { hashPin, verifyPin } from './pin';
 
 describe('staff PIN hashing', () => {
   it('verifies the right PIN and refuses a wrong one, with a fresh salt each time', async () => {

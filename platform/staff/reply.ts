@@ -1,7 +1,7 @@
 // Error answers of the staff-window API: the StaffErrorBody shape, messages masked (they may echo input).
 import type { FastifyReply } from 'fastify';
 import { maskPersonalDataInText } from '../../src/kernel/mask';
-import type { StaffErrorBody, StaffErrorCode } from './protocol';
+import type { StaffErrorBody, StaffErrorCode } from '../../src/wire/staff-protocol';
 
 export function sendStaffError(reply: FastifyReply, status: number, code: StaffErrorCode, message: string, extra: Omit<StaffErrorBody['error'], 'code' | 'message'> = {}): FastifyReply {
   const body: StaffErrorBody = { error: { code, message: maskPersonalDataInText(message), ...extra } };

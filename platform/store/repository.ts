@@ -1,7 +1,7 @@
 // The one storage interface of the reference platform. Two engines implement it (sqlite.ts, postgres.ts)
 // through the same SQL (sql-repository.ts); the integration suite runs against both.
 import type { StaffTokenRecord, StaffTokenScope } from './staff-tokens';
-import type { ApplicationStatus, BlobStatus, HeartbeatRequest, InboxMessage, OpResult } from '../../src/sync/protocol';
+import type { ApplicationStatus, BlobStatus, HeartbeatRequest, InboxMessage, OpResult } from '../../src/wire/sync-protocol';
 import type { StaffRepository } from './staff-repository';
 
 export interface TerminalRecord {

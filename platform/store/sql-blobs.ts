@@ -5,7 +5,7 @@
 // (sealed = 0) are read as they are and sealed on open, one chunk at a time. Reading and hash verification
 // walk the chunks one by one, never holding a whole blob.
 import { createHash } from 'node:crypto';
-import type { BlobStatus } from '../../src/sync/protocol';
+import type { BlobStatus } from '../../src/wire/sync-protocol';
 import type { DataCipher } from './data-cipher';
 import type { ChunkResult } from './repository';
 import type { SqlEngine, SqlExecutor } from './sql';

@@ -1,7 +1,7 @@
 // PlatformRepository over either SQL engine. The statements are the common subset of SQLite and
 // PostgreSQL (ON CONFLICT, RETURNING); row locks (FOR UPDATE) are added for PostgreSQL only, SQLite
 // transactions being serialised already.
-import { OpEnvelope, type ApplicationStatus, type BlobStatus, type HeartbeatRequest, type InboxMessage, type OpResult } from '../../src/sync/protocol';
+import { OpEnvelope, type ApplicationStatus, type BlobStatus, type HeartbeatRequest, type InboxMessage, type OpResult } from '../../src/wire/sync-protocol';
 import { maskPersonalDataInText } from '../../src/kernel/mask';
 import { toProvincialScore } from '../../src/domain/application/evaluation';
 import { APPLICATION_STATES, TERMINAL_STATES, transition } from '../../src/domain/application/state-machine';

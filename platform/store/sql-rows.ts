@@ -1,5 +1,5 @@
 // Row shapes of the platform tables as both SQL engines return them, and their mapping to records.
-import type { ApplicationStatus } from '../../src/sync/protocol';
+import type { ApplicationStatus } from '../../src/wire/sync-protocol';
 import type { TerminalRecord } from './repository';
 
 export interface TerminalRow {

@@ -3,11 +3,11 @@
 // and collectors' names and ID numbers (masked already) are sealed at rest with the platform DataCipher
 // (seal-legacy.ts: contexts and the pass over rows written before).
 import { inScope, planAction } from '../../src/domain/application/window-actions';
-import type { ApplicationStatus } from '../../src/sync/protocol';
+import type { ApplicationStatus } from '../../src/wire/sync-protocol';
 import { afterFailure } from '../staff/lockout';
 import type { LockoutState } from '../staff/lockout';
-import { ActionResponse, DeliveryRecord } from '../staff/protocol';
-import type { SpecialProcedureRecord } from '../staff/protocol';
+import { ActionResponse, DeliveryRecord } from '../../src/wire/staff-protocol';
+import type { SpecialProcedureRecord } from '../../src/wire/staff-protocol';
 import type { DataCipher } from './data-cipher';
 import { agentContext, deliveryContext } from './seal-legacy';
 import type { SqlEngine, SqlExecutor } from './sql';

@@ -2,10 +2,10 @@
 // lockout counters), sessions by token hash, the staff audit trail, window actions under the state
 // machine, special procedures, recorded agents and deliveries. Both SQL engines implement it
 // (sql-staff-repository.ts); PlatformRepository.staff exposes it.
-import type { ApplicationStatus } from '../../src/sync/protocol';
+import type { ApplicationStatus } from '../../src/wire/sync-protocol';
 import type { WindowAction } from '../../src/domain/application/window-actions';
 import type { LockoutState } from '../staff/lockout';
-import type { ActionResponse, DeliveryRecord, SpecialProcedureRecord, StaffErrorCode } from '../staff/protocol';
+import type { ActionResponse, DeliveryRecord, SpecialProcedureRecord, StaffErrorCode } from '../../src/wire/staff-protocol';
 
 export interface WindowRecord {
   hallId: string;

@@ -2,7 +2,7 @@
 // transaction, so the effect and the cursor commit together. A message that cannot be applied throws
 // InboxRejection: it is logged and skipped, and the messages behind it still arrive.
 import type Database from 'better-sqlite3';
-import type { InboxMessage } from '../sync/protocol';
+import type { InboxMessage } from '../wire/sync-protocol';
 import type { ApplicationRepository } from './application-repository';
 import type { CalendarRepository } from './calendar-repository';
 import { applyCatalogDelta } from './catalog-delta';

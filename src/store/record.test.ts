@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { submitInput } from '../../tests/integration/store-fixtures';
 import { memoryStores } from '../../tests/support/memory-store';
-import { ApplicationSubmitted, EvaluationRecorded, StatusChanged } from '../sync/protocol';
+import { ApplicationSubmitted, EvaluationRecorded, StatusChanged } from '../wire/sync-protocol';
 import { RecordError, recordEvaluation, recordSubmission, recordTransition } from './record';
 import type { Store } from './store';
 

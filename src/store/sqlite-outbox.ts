@@ -4,7 +4,7 @@
 // Payloads carry personal data and are encrypted like every other personal column.
 import type Database from 'better-sqlite3';
 import type { Acknowledgement, BlobSource, DeadLetter, Inbox, NewOutboxOp, Outbox, OutboxEntry, OutboxStats } from '../sync/outbox';
-import type { InboxMessage, OperationKind } from '../sync/protocol';
+import type { InboxMessage, OperationKind } from '../wire/sync-protocol';
 import type { FieldCipher } from './crypto';
 import { maskPersonalDataInText } from '../kernel/mask';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SyncClient, type Outcome } from './client';
-import { parseSignatureHeaders, signatureMatches } from './signing';
+import { parseSignatureHeaders, signatureMatches } from '../wire/signing';
 
 const credentials = { terminalId: 'T-abcdef12', hallId: 'hall-1', secret: Buffer.alloc(32, 3) };
 const blob = { sha256: 'a'.repeat(64), received: 10, size: 10, complete: true };

@@ -14,8 +14,8 @@ import {
   type EnrolRequest,
   type HeartbeatRequest,
   type OpEnvelope,
-} from './protocol';
-import { signedHeaders } from './signing';
+} from '../wire/sync-protocol';
+import { signedHeaders } from '../wire/signing';
 
 export type Outcome<T> =
   | { kind: 'ok'; value: T }

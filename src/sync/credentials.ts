@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { TerminalCredentials } from './client';
-import { HallId, TerminalId } from './protocol';
+import { HallId, TerminalId } from '../wire/sync-protocol';
 
 export interface SecretCipher {
   encrypt(plain: Uint8Array): Uint8Array;

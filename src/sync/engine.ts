@@ -4,7 +4,7 @@
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { SyncClient } from './client';
 import type { Inbox, Outbox } from './outbox';
-import { MAX_LONG_POLL_MS, type HeartbeatRequest } from './protocol';
+import { MAX_LONG_POLL_MS, type HeartbeatRequest } from '../wire/sync-protocol';
 import { Pusher, type PusherOptions } from './pusher';
 
 export type SyncPhase = 'stopped' | 'idle' | 'syncing' | 'backoff' | 'reauth';

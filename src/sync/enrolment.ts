@@ -2,7 +2,7 @@
 // secret encrypted, and say in plain words what went wrong if it did.
 import { enrol, type Outcome } from './client';
 import { saveCredentials, type EnrolledTerminal, type SecretCipher } from './credentials';
-import type { EnrolResponse } from './protocol';
+import type { EnrolResponse } from '../wire/sync-protocol';
 
 export type EnrolmentResult = { ok: true; terminal: EnrolledTerminal } | { ok: false; reason: 'bad-code' | 'unreachable' | 'refused'; message: string };
 

@@ -1,7 +1,7 @@
 // In-memory Outbox, BlobSource and Inbox, with the same semantics as the SQLite implementation.
-import { sha256Hex } from './signing';
+import { sha256Hex } from '../wire/signing';
 import type { Acknowledgement, BlobSource, DeadLetter, Inbox, NewOutboxOp, Outbox, OutboxEntry, OutboxStats } from './outbox';
-import type { InboxMessage } from './protocol';
+import type { InboxMessage } from '../wire/sync-protocol';
 
 export class MemoryBlobs implements BlobSource {
   private readonly store = new Map<string, Uint8Array>();

@@ -5,7 +5,7 @@ import { validateCatalog } from '../domain/catalog/validate';
 import { buildBundleForm, buildItemForm, formFields } from '../domain/forms/merged-form';
 import type { MergedForm } from '../domain/forms/merged-form';
 import type { ApplicationRecord } from '../store/application-repository';
-import { OpEnvelope } from './protocol';
+import { OpEnvelope } from '../wire/sync-protocol';
 import { auditOp, deviceHealthOp, statusOp, submissionOp } from './ops';
 
 const envelope = (opId: number, op: ReturnType<typeof auditOp>) =>

@@ -5,7 +5,7 @@ import type { ApplicationRecord, PersonalData } from '../store/application-repos
 import type { EvaluationRecord } from '../store/evaluation-repository';
 import type { AuditEntry } from '../domain/application/state-machine';
 import type { NewOutboxOp } from './outbox';
-import type { BlobRef } from './protocol';
+import type { BlobRef } from '../wire/sync-protocol';
 
 /** What the op needs about a material's stored blob. */
 export interface BlobFacts {

@@ -7,7 +7,7 @@
 // - opIds are per terminal, strictly increasing and never reused (not even after a dead-letter retry).
 // - pending() returns entries in opId order, which keeps every ordering key (application) in order.
 // - acknowledge()/deadLetter() are durable before they return.
-import type { InboxMessage, OperationKind } from './protocol';
+import type { InboxMessage, OperationKind } from '../wire/sync-protocol';
 
 export interface NewOutboxOp {
   kind: OperationKind;

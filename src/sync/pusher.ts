@@ -3,7 +3,7 @@
 // already holds. One step sends at most one batch; the engine decides when to take the next.
 import type { Outcome, SyncClient } from './client';
 import type { Acknowledgement, Outbox, OutboxEntry } from './outbox';
-import { OpEnvelope, type BlobRef } from './protocol';
+import { OpEnvelope, type BlobRef } from '../wire/sync-protocol';
 
 export type StepResult =
   | { kind: 'idle' }

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrol, type TerminalCredentials } from '../../src/sync/client';
-import { signedHeaders } from '../../src/sync/signing';
+import { signedHeaders } from '../../src/wire/signing';
 import { platformRequest, startPlatform, type RunningPlatform } from '../support/platform';
 import { repositoryEngines } from '../support/engines';
 import { application, SAMPLE_ID_NUMBER } from '../support/sync-fixtures';

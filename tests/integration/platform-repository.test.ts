@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncomingOp, PlatformRepository } from '../../platform/store/repository';
-import type { ApplicationStatus } from '../../src/sync/protocol';
+import type { ApplicationStatus } from '../../src/wire/sync-protocol';
 import { repositoryEngines } from '../support/engines';
 import { application } from '../support/sync-fixtures';
 

@@ -1,6 +1,6 @@
 // Sample sync payloads for tests and benchmarks. The ID numbers are synthetic but valid-looking, so the
 // tests can check they never leak unmasked.
-import type { ApplicationSubmitted } from '../../src/sync/protocol';
+import type { ApplicationSubmitted } from '../../src/wire/sync-protocol';
 
 let dbCounter = 0;
 export function nextDbName(): string {

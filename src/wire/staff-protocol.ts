@@ -1,14 +1,15 @@
-// The staff-window API of the reference platform (/staff/sessions, /staff/window/*): request and answer
-// bodies as zod schemas, shared by the platform routes and the workstation's staff client (main/window).
+// The staff-window wire protocol of the reference platform (/staff/sessions, /staff/window/*): request and
+// answer bodies as zod schemas, shared by the platform routes and the workstation's staff client (main/window).
 // A window session is scoped to one hall, one window and that window's item categories; every action is
 // recorded with the staff number and the window.
 import { z } from 'zod';
-import { WINDOW_ACTIONS } from '../../src/domain/application/window-actions';
-import { ApplicationStatus, HallId, Sha256Hex, Timestamp } from '../../src/sync/protocol';
-import { Pin } from './pin';
+import { WINDOW_ACTIONS } from '../domain/application/window-actions';
+import { ApplicationStatus, HallId, Sha256Hex, Timestamp } from './sync-protocol';
 
 export const StaffNumber = z.string().regex(/^[0-9A-Za-z_-]{1,32}$/, 'staff number: letters, digits, - or _');
 export const WindowId = z.string().regex(/^[0-9A-Za-z_-]{1,32}$/, 'window id: letters, digits, - or _');
+/** 6 to 12 digits: typed on a keypad, long enough that five guesses per five minutes get nowhere. */
+export const Pin = z.string().regex(/^\d{6,12}$/, 'PIN is 6 to 12 digits');
 /** Department ids (DEP-GA) or item codes (GA-01); '*' for all. */
 export const Categories = z.array(z.string().regex(/^(\*|[0-9A-Za-z_-]{1,64})$/)).max(200);
 

@@ -2,7 +2,7 @@
 // The signed string binds the method, the path with its query, the body's hash, the time and a nonce,
 // so a captured request cannot be altered, replayed later, or replayed at all once its nonce is seen.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { MAX_CLOCK_SKEW_MS, PROTOCOL_VERSION, SIGNATURE_HEADERS } from './protocol';
+import { MAX_CLOCK_SKEW_MS, PROTOCOL_VERSION, SIGNATURE_HEADERS } from './sync-protocol';
 
 export interface SignatureInput {
   method: string;
