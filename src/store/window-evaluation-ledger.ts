@@ -28,7 +28,7 @@ export class WindowEvaluationLedger {
         .prepare('INSERT OR IGNORE INTO window_evaluations (application_id, channel, round, level, at) VALUES (?, ?, ?, ?, ?)')
         .run(application.id, input.channel, round, input.level, input.at);
       if (inserted.changes === 0) return false;
-      this.store.outbox.append(evaluationOp({ ...input, id: 0, round }, { id: application.id, subjectId: application.itemCode }, application.department), now);
+      this.store.outbox.append(evaluationOp({ ...input, round }, { id: application.id, subjectId: application.itemCode }, application.department), now);
       return true;
     });
   }

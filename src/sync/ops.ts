@@ -1,11 +1,36 @@
 // Builders from local records to outbox operations. Each names its idempotency key (the platform applies a
 // key once per hall, whichever terminal or identity sends it) and orders by application id, so the
 // operations of one application reach the platform in the order they happened here.
-import type { ApplicationRecord, PersonalData } from '../store/application-repository';
-import type { EvaluationRecord } from '../store/evaluation-repository';
+//
+// The builders name the facts they read as their own input shapes: src/store implements the sync ports and
+// passes its records (ApplicationRecord, EvaluationRecord), which fit structurally. Sync never imports the
+// store.
+import type { EvaluationInput } from '../domain/application/evaluation';
 import type { AuditEntry } from '../domain/application/state-machine';
-import type { NewOutboxOp } from './outbox';
 import type { BlobRef } from '../wire/sync-protocol';
+import type { NewOutboxOp } from './outbox';
+
+/** The applicant's personal data an op carries (the store's PersonalData). */
+export interface ApplicantFacts {
+  readonly applicant: { readonly name: string; readonly idNumber: string };
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+/** What a submission op needs of a local application (the store's ApplicationRecord). */
+export interface ApplicationFacts {
+  readonly id: string;
+  readonly trackingNo: string;
+  readonly subjectId: string;
+  readonly createdAt: string;
+  /** Null once purged after sync + retention. */
+  readonly personal: ApplicantFacts | null;
+  readonly materials: readonly { readonly key: string; readonly sha256?: string }[];
+}
+
+/** What an evaluation op needs of a recorded evaluation (the store's EvaluationRecord). */
+export type EvaluationFacts = Pick<EvaluationInput, 'channel' | 'level' | 'reasons' | 'indicatorVersion' | 'text' | 'at' | 'terminal' | 'staffId'> & {
+  readonly round: 1 | 2;
+};
 
 /** What the op needs about a material's stored blob. */
 export interface BlobFacts {
@@ -38,7 +63,7 @@ const PHONE_MAX = 32;
  * for an item, mother.mobile or legalRep.mobile in a bundle): the holder is the one whose `<holder>.idNumber`
  * is the applicant's ID number, else `applicant`.
  */
-export function applicantPhone(personal: Pick<PersonalData, 'applicant' | 'values'>): string | undefined {
+export function applicantPhone(personal: ApplicantFacts): string | undefined {
   const holders = Object.entries(personal.values)
     .filter(([key, value]) => key.endsWith('.idNumber') && value === personal.applicant.idNumber)
     .map(([key]) => key.slice(0, -'.idNumber'.length));
@@ -50,7 +75,7 @@ export function applicantPhone(personal: Pick<PersonalData, 'applicant' | 'value
 }
 
 /** application.submitted with the blobs of every material that has one. */
-export function submissionOp(record: ApplicationRecord, context: SubmissionContext): NewOutboxOp {
+export function submissionOp(record: ApplicationFacts, context: SubmissionContext): NewOutboxOp {
   if (!record.personal) throw new OpBuildError('PURGED', 'the application was purged; nothing left to send');
   const blobs: BlobRef[] = [];
   for (const m of record.materials) {
@@ -100,7 +125,7 @@ export function statusOp(applicationId: string, entry: AuditEntry, position: num
   };
 }
 
-export function evaluationOp(evaluation: EvaluationRecord, application: Pick<ApplicationRecord, 'id' | 'subjectId'>, department: string): NewOutboxOp {
+export function evaluationOp(evaluation: EvaluationFacts, application: Pick<ApplicationFacts, 'id' | 'subjectId'>, department: string): NewOutboxOp {
   const round = evaluation.round;
   const evaluationId = `${application.id}:${evaluation.channel}:${round}`;
   return {
