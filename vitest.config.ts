@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const fakeElectron = fileURLToPath(new URL('./tests/fakes/electron.ts', import.meta.url));
 const sourceRoots = '{src,devices,main,renderer,platform}';
@@ -13,6 +13,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: [`${sourceRoots}/**/*.test.{ts,tsx}`, 'tests/lint/**/*.test.ts'],
+          // The layer fixtures are a miniature repository for the cruiser, not tests.
+          exclude: [...configDefaults.exclude, 'tests/lint/fixtures/**'],
           environment: 'node',
         },
       },

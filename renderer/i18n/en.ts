@@ -1,6 +1,6 @@
 import type { Messages } from './zh-CN';
 import { citizenEn } from './citizen';
-import { windowEn } from './window';
+import { windowEn } from './window-en';
 
 export const en: Messages = {
   citizen: citizenEn,

@@ -254,5 +254,3 @@ export const windowZh = {
   },
   shortcutHelp: '快捷键：Alt+F 查找 · Alt+C 读卡 · ↑↓ 选择 · Enter 打开 · Alt+V 显示完整信息 · Alt+N 现场受理 · Alt+L 锁屏',
 };
-
-export { windowEn } from './window-en';
