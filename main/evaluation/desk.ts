@@ -10,7 +10,7 @@ import type { EvaluationChannel, EvaluationInput } from '../../src/domain/applic
 import { EvaluationError, RecordError } from '../../src/store';
 import type { EvaluationRecord, Store } from '../../src/store';
 import type { RemoteApplication } from '../../src/store/window-evaluation-ledger';
-import type { Publish } from '../device-events';
+import type { Publish } from '../devices';
 import type { Logger } from '../log';
 
 export interface DeskOptions {

@@ -2,8 +2,8 @@
 // a role. The entry is validated by the device manager's schema afterwards, so a wrong combination (a
 // printer on a HID link) is answered with an error that names the field.
 import type { DeviceCandidate, DeviceRole } from '../../src/contract';
-import { discover } from '../../devices/manager/discovery';
-import type { DiscoveredDevice, Listings } from '../../devices/manager/discovery';
+import { discover } from './discovery';
+import type { DiscoveredDevice, Listings } from './discovery';
 
 export const CUSTOMER_SCREEN = 'screen:customer';
 

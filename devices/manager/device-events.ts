@@ -1,17 +1,37 @@
 // What each bound device tells the windows: its status on `device.status`, and its class's events
 // (card read and removed, printer alerts and jobs, scans, pad keys). Wired per role, so a device bound
 // by the technician while the terminal runs is heard the same way as one started with it.
-import type { DeviceRole, EventName, EventPayload } from '../src/contract';
-import type { DeviceSet } from './devices';
-import { summarize } from './handlers/idcard';
-import type { Logger } from './log';
+import { maskIdNumber, maskName } from '../../src/contract';
+import type { EventName, EventPayload, IdCard, IdCardSummary } from '../../src/contract';
+import type { DeviceStatus } from '../../src/contract';
+import type { DeviceSet, DriverRole } from './roles';
 
+/** Publishes one event to every window (the privileged side's event bus). */
 export type Publish = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 
+/** The manager's log, as main's logger satisfies it; fields never hold personal data. */
+export interface DeviceLog {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export const silentDeviceLog: DeviceLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** A card as the windows may hear of it: masked name and number only. */
+export function summarizeCard(card: IdCard): IdCardSummary {
+  return {
+    cardType: card.cardType,
+    maskedName: maskName(card.name),
+    maskedIdNumber: maskIdNumber(card.idNumber),
+    idNumberValid: card.idNumberValid,
+  };
+}
+
 /** Subscribes to the device now in `role`; returns the unsubscribe. A role without a device gives a no-op. */
-export function wireRole(set: DeviceSet, role: DeviceRole, publish: Publish, logger: Logger): () => void {
+export function wireRole(set: DeviceSet, role: DriverRole, publish: Publish, log: DeviceLog): () => void {
   const offs: (() => void)[] = [];
-  const status = (device: { events: { on(name: 'status', l: (s: EventPayload<'device.status'>) => void): () => void } }) =>
+  const status = (device: { events: { on(name: 'status', l: (s: DeviceStatus) => void): () => void } }) =>
     offs.push(device.events.on('status', (s) => publish('device.status', s)));
   switch (role) {
     case 'idcard': {
@@ -20,8 +40,8 @@ export function wireRole(set: DeviceSet, role: DeviceRole, publish: Publish, log
       status(reader);
       offs.push(
         reader.events.on('card', (card) => {
-          logger.info('card read', { cardType: card.cardType, valid: card.idNumberValid });
-          publish('idcard.inserted', { card: summarize(card) });
+          log.info('card read', { cardType: card.cardType, valid: card.idNumberValid });
+          publish('idcard.inserted', { card: summarizeCard(card) });
         }),
         reader.events.on('removed', () => publish('idcard.removed', {})),
       );
@@ -33,11 +53,11 @@ export function wireRole(set: DeviceSet, role: DeviceRole, publish: Publish, log
       status(printer);
       offs.push(
         printer.events.on('alert', (alert) => {
-          logger.warn('printer alert', { kind: alert.kind, detail: alert.detail });
+          log.warn('printer alert', { kind: alert.kind, detail: alert.detail });
           publish('printer.alert', alert);
         }),
         printer.events.on('job', (report) => {
-          logger.info('print job', { title: report.title, outcome: report.outcome, attempts: report.attempts });
+          log.info('print job', { title: report.title, outcome: report.outcome, attempts: report.attempts });
           publish('printer.job', report);
         }),
       );
@@ -57,8 +77,6 @@ export function wireRole(set: DeviceSet, role: DeviceRole, publish: Publish, log
       offs.push(pad.events.on('key', ({ level }) => publish('evaluator.key', { level })));
       break;
     }
-    case 'camera':
-      break;
   }
   return () => {
     for (const off of offs.splice(0)) off();

@@ -1,34 +1,32 @@
 import { ContractError } from '../../src/contract';
-import type { Handlers, PaperWidth, PrintPreview, ReceiptDocument } from '../../src/contract';
+import type { Handlers, PrintPreview } from '../../src/contract';
 import { createLineRasterizer } from '../../devices/drivers/printer/raster-text';
-import { encodeReceipt } from '../../devices/protocols/escpos/encoder';
-import { interpret } from '../../devices/protocols/escpos/interpreter';
-import { renderPng } from '../../devices/protocols/escpos/render';
+import { previewReceipt } from '../../devices/drivers/printer/preview';
+import type { ReceiptPreview } from '../../devices/drivers/printer/preview';
+import type { DeviceSet } from '../../devices/manager/roles';
 import { describeCondition } from '../../devices/protocols/escpos/status';
 import { sampleDocument } from '../../src/documents';
-import type { DeviceSet } from '../devices';
 
 type PrinterHandlers = Pick<Handlers, 'printer.status' | 'printer.printTestPage' | 'printer.preview' | 'sim.printer.setPaper' | 'sim.printer.jobs'>;
 
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
-/** The PNG of exactly the bytes the driver would send, plus the text lines the printer would print. */
+/** For previews at a paper width the bound printer is not set to (or with no printer bound): the drivers' font. */
 const rasterizeLine = createLineRasterizer();
 
-export function previewOf(doc: ReceiptDocument, paperWidth: PaperWidth): PrintPreview {
-  const encoded = encodeReceipt(doc, { paperWidth, rasterizeLine });
-  const job = interpret(encoded.bytes, paperWidth);
-  return { mime: 'image/png', base64: toBase64(renderPng(job)), width: paperWidth, lines: [...job.lines], unprintable: [...encoded.unprintable] };
+/** The driver's preview (the PNG of exactly the bytes it would send) as the contract carries it. */
+export function toPrintPreview(preview: ReceiptPreview): PrintPreview {
+  return { mime: 'image/png', base64: toBase64(preview.png), width: preview.paperWidth, lines: [...preview.lines], unprintable: [...preview.unprintable] };
 }
 
-function simulatorOf(devices: DeviceSet) {
+function simulatorOf(devices: Pick<DeviceSet, 'simulator'>) {
   const control = devices.simulator?.printer;
   if (!control) throw new ContractError('FORBIDDEN', 'The printer simulator is only available with --devices simulated');
   return control.virtual;
 }
 
 /** `terminalId` is read per call: the technician can change the terminal number while the terminal runs. */
-export function printerHandlers(devices: DeviceSet, terminalId: () => string = () => 'T-0001'): PrinterHandlers {
+export function printerHandlers(devices: Pick<DeviceSet, 'printer' | 'simulator'>, terminalId: () => string = () => 'T-0001'): PrinterHandlers {
   return {
     'printer.status': async () => {
       const printer = devices.printer;
@@ -49,11 +47,13 @@ export function printerHandlers(devices: DeviceSet, terminalId: () => string = (
       if (!printer) throw new ContractError('DEVICE_UNAVAILABLE', '未配置打印机 (no receipt printer configured)');
       const doc = sampleDocument('test-page', { paperWidth: printer.paperWidth, english: english ?? false, terminalId: terminalId(), printerDescription: printer.description, printedAt: new Date().toISOString() });
       const report = await printer.print(doc);
-      return { report, preview: previewOf(doc, printer.paperWidth) };
+      return { report, preview: toPrintPreview(printer.preview(doc)) };
     },
     'printer.preview': ({ kind, english, paperWidth }) => {
-      const width = paperWidth ?? devices.printer?.paperWidth ?? 576;
-      return previewOf(sampleDocument(kind, { paperWidth: width, english: english ?? false, terminalId: terminalId() }), width);
+      const printer = devices.printer;
+      const width = paperWidth ?? printer?.paperWidth ?? 576;
+      const doc = sampleDocument(kind, { paperWidth: width, english: english ?? false, terminalId: terminalId() });
+      return toPrintPreview(printer && printer.paperWidth === width ? printer.preview(doc) : previewReceipt(doc, { paperWidth: width, rasterizeLine }));
     },
     'sim.printer.setPaper': ({ state }) => {
       simulatorOf(devices).setPaper(state);
