@@ -5,6 +5,7 @@ import { encodeReceipt } from '../../devices/protocols/escpos/encoder';
 import { interpret } from '../../devices/protocols/escpos/interpreter';
 import { renderPng } from '../../devices/protocols/escpos/render';
 import { describeCondition } from '../../devices/protocols/escpos/status';
+import { systemGlyphPainter } from '../../devices/preview/glyphs';
 import { sampleDocument } from '../../src/documents';
 import type { DeviceSet } from '../devices';
 
@@ -18,7 +19,7 @@ const rasterizeLine = createLineRasterizer();
 export function previewOf(doc: ReceiptDocument, paperWidth: PaperWidth): PrintPreview {
   const encoded = encodeReceipt(doc, { paperWidth, rasterizeLine });
   const job = interpret(encoded.bytes, paperWidth);
-  return { mime: 'image/png', base64: toBase64(renderPng(job)), width: paperWidth, lines: [...job.lines], unprintable: [...encoded.unprintable] };
+  return { mime: 'image/png', base64: toBase64(renderPng(job, systemGlyphPainter())), width: paperWidth, lines: [...job.lines], unprintable: [...encoded.unprintable] };
 }
 
 function simulatorOf(devices: DeviceSet) {

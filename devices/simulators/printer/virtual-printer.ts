@@ -2,7 +2,9 @@ import type { PaperWidth, PrinterCondition } from '../../../src/contract';
 import { TypedEmitter } from '../../model/emitter';
 import { nextCommand } from '../../protocols/escpos/framing';
 import { interpret } from '../../protocols/escpos/interpreter';
+import type { GlyphPainter } from '../../protocols/escpos/painter';
 import { renderPng } from '../../protocols/escpos/render';
+import { systemGlyphPainter } from '../../preview/glyphs';
 import { encodeRealtimeStatus } from '../../protocols/escpos/status';
 
 // A thermal printer without the hardware: consumes an ESC/POS stream, answers DLE EOT 1–4 at once and
@@ -30,6 +32,8 @@ export interface VirtualPrinterOptions {
   keepJobs?: number;
   /** Delay before a finished job is acknowledged, to stand in for the print head. */
   printDelayMs?: number;
+  /** Draws the characters of job PNGs; the machine's CJK font (found on the first PNG) when not given. */
+  painter?: GlyphPainter;
 }
 
 export class VirtualPrinter {
@@ -47,11 +51,13 @@ export class VirtualPrinter {
   private nextId = 1;
   private readonly keepJobs: number;
   private readonly printDelayMs: number;
+  private painter: GlyphPainter | undefined;
 
   constructor(options: VirtualPrinterOptions = {}) {
     this.paperWidth = options.paperWidth ?? 576;
     this.keepJobs = options.keepJobs ?? 50;
     this.printDelayMs = options.printDelayMs ?? 0;
+    this.painter = options.painter;
   }
 
   setPaper(state: PaperState): void {
@@ -94,7 +100,8 @@ export class VirtualPrinter {
     if (cached) return cached;
     const job = this.jobs.find((j) => j.id === id);
     if (!job) return null;
-    const png = renderPng(interpret(job.bytes, this.paperWidth));
+    this.painter ??= systemGlyphPainter();
+    const png = renderPng(interpret(job.bytes, this.paperWidth), this.painter);
     this.pngs.set(id, png);
     return png;
   }
