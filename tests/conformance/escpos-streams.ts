@@ -31,6 +31,10 @@ export interface ConformanceStream {
     /** QR printed natively (GS ( k) rather than as an image. */
     readonly nativeQr: boolean;
     readonly pdf417: boolean;
+    /** Left edge of the title's first hanzi in dots. */
+    readonly titleX: number;
+    /** The label/number pair ends at the right edge of the paper (false: the encoder's own width bug wraps it). */
+    readonly pairFits: boolean;
   };
 }
 
@@ -50,7 +54,7 @@ function receiptlineStream(command: 'escpos' | 'generic'): ConformanceStream {
     '',
   ].join('\n');
   const out = receiptline.transform(doc, { cpl: 48, encoding: 'gb18030', command, cutting: true });
-  return { encoder: `receiptline (${command})`, bytes: new Uint8Array(Buffer.from(out, 'binary')), expect: { cuts: 1, feeds: 0, nativeQr: false, pdf417: false } };
+  return { encoder: `receiptline (${command})`, bytes: new Uint8Array(Buffer.from(out, 'binary')), expect: { cuts: 1, feeds: 0, nativeQr: false, pdf417: false, titleX: 192, pairFits: true } };
 }
 
 interface LeenheerEncoder {
@@ -95,7 +99,8 @@ function leenheerStream(name: string, encoder: LeenheerEncoder): ConformanceStre
     .barcode(RECEIPT.code128, 'code128', { height: 72, width: 1, text: true });
   if (e.pdf417) e = e.pdf417(RECEIPT.pdf417);
   const bytes = e.cut().encode();
-  return { encoder: name, bytes, expect: { cuts: 1, feeds: 0, nativeQr: true, pdf417: encoder.pdf417 !== undefined } };
+  // The Leenheer encoders align text by padding what they measure; raw bytes get no ESC a, so the title prints at the left.
+  return { encoder: name, bytes, expect: { cuts: 1, feeds: 0, nativeQr: true, pdf417: encoder.pdf417 !== undefined, titleX: 0, pairFits: true } };
 }
 
 function nodeThermalPrinterStream(): ConformanceStream {
@@ -120,8 +125,10 @@ function nodeThermalPrinterStream(): ConformanceStream {
   p.code128(RECEIPT.code128, narrow as Parameters<ThermalPrinter['code128']>[1]);
   p.newLine();
   p.cut();
-  // cut() queues ESC d 4 twice before GS V 0, then ESC @.
-  return { encoder: 'node-thermal-printer', bytes: new Uint8Array(p.getBuffer()), expect: { cuts: 1, feeds: 2, nativeQr: true, pdf417: false } };
+  // cut() queues ESC d 4 twice before GS V 0, then ESC @. Its quad-area title is ESC ! 0x30, which Epson
+  // firmware applies to single-byte characters only: the hanzi print at normal size, centred. leftRight()
+  // measures 受理编号 as 4 columns instead of 8, so the pair is 4 columns too wide and wraps.
+  return { encoder: 'node-thermal-printer', bytes: new Uint8Array(p.getBuffer()), expect: { cuts: 1, feeds: 2, nativeQr: true, pdf417: false, titleX: 240, pairFits: false } };
 }
 
 export function conformanceStreams(): ConformanceStream[] {

@@ -14,7 +14,8 @@ import { DLE, ESC, FS, GS, buildTable, describeBytes } from './table';
 // positioned items: tests assert on the decoded text, codes and cuts; render.ts draws the items. Every
 // byte goes through one command table (table.ts and the commands-*.ts groups); unknown, truncated or
 // malformed commands are skipped by their documented length and reported, and the rest of the job is
-// still read. Cost is linear in the input: symbol encodings and layout are capped per job.
+// still read; a command that runs past the end of the job takes the rest as its data, as on a printer.
+// Cost is linear in the input: symbol encodings and layout are capped per job.
 
 export type { Glyph, LayoutItem } from './layout-items';
 export type { LayoutLimits } from './layout';
@@ -111,9 +112,9 @@ export function interpret(input: Uint8Array, paperWidth = 576, options: Interpre
     }
     const size = spec.size(bytes, i);
     if (size === null || i + size > bytes.length) {
-      report(`truncated ${spec.name} at byte ${i} (${size === null ? 'length not given' : `${size} bytes declared`}, ${bytes.length - i} left)`);
-      i += spec.prefix.length;
-      continue;
+      // The job ends inside this command: a printer takes what is left as its data and waits for the rest.
+      report(`truncated ${spec.name} at byte ${i} (${size === null ? 'length not given' : `${size} bytes declared`}, ${bytes.length - i} left): the rest of the job is its data`);
+      break;
     }
     if (spec.support === 'skipped') tallies.skipped.set(spec.name, (tallies.skipped.get(spec.name) ?? 0) + 1);
     spec.run?.(m, i, size);
