@@ -41,6 +41,12 @@ function code128Wall(moduleWidth: number): Uint8Array {
   return job([[GS, 0x77, moduleWidth, GS, 0x68, 255, GS, 0x48, 2], ...Array.from({ length: 20 }, () => symbol)]);
 }
 
+/** ≈5 KB of the widest Code 128 that still fits 80 mm paper (5 characters at module width 6, 540 dots), full height. */
+const code128Fitting = job([
+  [GS, 0x77, 6, GS, 0x68, 255, GS, 0x48, 2],
+  ...Array.from({ length: 400 }, (_, k) => [GS, 0x6b, 73, 7, 0x7b, 0x42, ...Array.from(String(10000 + k), (c) => c.charCodeAt(0))]),
+]);
+
 /** A receipt-sized job for scale: text, one QR, one barcode, a cut. */
 const hanzi = [0xb0, 0xec, 0xbc, 0xfe, 0xbb, 0xd8, 0xd6, 0xb4];
 const receipt = job([
@@ -89,7 +95,9 @@ const result = {
   qr500: escposCase(qr500, 1),
   code128Module6: escposCase(code128Wall(6), 1),
   code128Module255: escposCase(code128Wall(255), 1),
+  code128FittingWall: escposCase(code128Fitting, 1),
   qrPrintSeries: qrSeries([50, 100, 200]),
   frameDecoderOneChunk: frameSeries([16_384, 32_768, 65_536]),
+  frameDecoderLargeChunk: frameSeries([262_144, 524_288, 1_048_576]),
 };
 console.log(JSON.stringify(result));

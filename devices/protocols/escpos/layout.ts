@@ -128,8 +128,9 @@ export class Layout {
   }
 
   feed(dots: number): void {
+    if (this.full) return;
     this.y += Math.max(0, dots);
-    if (!this.full && this.y > this.limits.maxLength) this.stop(`more than ${this.limits.maxLength} dots of paper`);
+    if (this.y > this.limits.maxLength) this.stop(`more than ${this.limits.maxLength} dots of paper`);
   }
 
   /** x of a block `width` dots wide under the current alignment, or null when it does not fit the print area. */

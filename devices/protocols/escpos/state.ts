@@ -33,6 +33,7 @@ export interface BarcodeSettings {
 }
 
 export interface QrSettings {
+  /** GS ( k 31 41 n1: 49 model 1, 50 model 2, 51 micro. */
   model: number;
   cell: number;
   level: 'L' | 'M' | 'Q' | 'H';
@@ -106,7 +107,7 @@ export function initialState(paperWidth: number, stored?: PrinterState['storedGr
     leftMargin: 0,
     areaWidth: paperWidth,
     barcode: { height: 162, moduleWidth: 3, hri: 0, hriFont: 0 },
-    qr: { model: 2, cell: 3, level: 'L', data: null },
+    qr: { model: 50, cell: 3, level: 'L', data: null },
     pdf417: { columns: 0, rows: 0, moduleWidth: 3, rowHeight: 3, level: 1, truncated: false, data: null },
     bufferedGraphics: null,
     // NV graphics survive ESC @ on a real printer.
