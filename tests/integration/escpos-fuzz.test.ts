@@ -15,7 +15,7 @@ const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
 const SEED = 20_261_203;
 
 /** Well-formed command fragments a receipt is made of. */
-const fragment: fc.Arbitrary<number[]> = fc.oneof(
+const fragment: fc.Arbitrary<readonly number[]> = fc.oneof(
   fc.string({ unit: fc.constantFrom(...'ABCxyz019 -:'), minLength: 1, maxLength: 20 }).map(ascii),
   fc.constantFrom([0xd6, 0xd0], [0xb0, 0xec, 0xbc, 0xfe], [0xa3, 0xa4]),
   fc.constant([0x0a]),

@@ -119,6 +119,14 @@ describe('limits and drawing', () => {
     expect(job.height).toBeLessThan(3100);
   });
 
+  it('draws box-drawing characters as the printer font does: lines through the cell middle, joined', () => {
+    // packed lines (ESC 3 24), as receiptline prints its tables
+    const page = renderPage(run([ESC, 0x33, 24, 0x1c, 0x2e, ESC, 0x74, 1, 0x98, 0x95, 0x0a, 0x96, 0x0a]), boxPainter);
+    const column = (x: number, y0: number, y1: number) => Array.from({ length: y1 - y0 }, (_, k) => page.get(x, y0 + k)).every(Boolean);
+    expect(column(8 + 5, 8 + 11, 8 + 24 + 24)).toBe(true);
+    expect(Array.from({ length: 18 }, (_, k) => page.get(8 + 5 + k, 8 + 11)).every(Boolean)).toBe(true);
+  });
+
   it('draws reverse text white on black', () => {
     const page = renderPage(run([GS, 0x42, 1], ascii('WW'), 0x0a), boxPainter);
     let black = 0;

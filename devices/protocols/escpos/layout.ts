@@ -174,12 +174,15 @@ export class Layout {
   }
 }
 
-/** The line as text: characters in print order, gaps left by position commands as spaces (not leading ones). */
+/**
+ * The line as text: characters left to right (a position command may go back, as receiptline's tables do),
+ * gaps left by position commands as spaces (not leading ones).
+ */
 function lineText(pending: readonly Pending[]): string {
   let text = '';
   let end: number | null = null;
-  for (const p of pending) {
-    if (p.kind !== 'glyph') continue;
+  const glyphs = pending.filter((p): p is Extract<Pending, { kind: 'glyph' }> => p.kind === 'glyph').sort((a, b) => a.x - b.x);
+  for (const p of glyphs) {
     if (end !== null && p.x - end >= COLUMN / 2) text += ' '.repeat(Math.round((p.x - end) / COLUMN));
     text += p.glyph.char;
     end = p.x + p.advance;

@@ -1,3 +1,4 @@
+import { drawBoxCharacter } from './box-drawing';
 import { DotPage } from './dot-page';
 import type { Interpretation } from './interpreter';
 import type { Glyph, LayoutItem } from './layout-items';
@@ -14,18 +15,21 @@ const MARGIN = 8;
 export const MAX_PAGE_HEIGHT = 32_000;
 
 function transformed(page: DotPage, painter: GlyphPainter, g: Glyph, x: number, top: number): void {
-  const size = Math.max(g.emWidth, g.cellHeight, g.width);
-  const scratch = new DotPage(size, size);
-  painter.draw(scratch, g.char, 0, 0, g.emWidth, g.emHeight, g.bold);
   const w = g.width;
   const h = g.cellHeight;
-  if (g.reverse) page.fillRect(x, top, w, h);
+  // Rotated, the glyph is drawn h wide and w tall first (a half-width character into an em twice as wide),
+  // so that turned by 90° it fills its w × h cell.
+  const emWidth = g.rotated ? (g.wide ? h : 2 * h) : g.emWidth;
+  const emHeight = g.rotated ? w : g.emHeight;
+  const size = Math.max(emWidth, emHeight, w, h);
+  const scratch = new DotPage(size, size);
+  painter.draw(scratch, g.char, 0, 0, emWidth, emHeight, g.bold);
   for (let sy = 0; sy < size; sy += 1) {
     for (let sx = 0; sx < size; sx += 1) {
       if (!scratch.get(sx, sy)) continue;
       let dx = sx;
       let dy = sy;
-      if (g.rotated) [dx, dy] = [h - 1 - sy, sx];
+      if (g.rotated) [dx, dy] = [w - 1 - sy, sx];
       if (g.upsideDown) [dx, dy] = [w - 1 - dx, h - 1 - dy];
       if (dx < 0 || dy < 0 || dx >= w || dy >= h) continue;
       page.set(x + dx, top + dy, !g.reverse);
@@ -36,8 +40,12 @@ function transformed(page: DotPage, painter: GlyphPainter, g: Glyph, x: number, 
 function drawGlyph(page: DotPage, painter: GlyphPainter, g: Glyph, lineTop: number, lineCell: number): void {
   const x = MARGIN + g.x;
   const top = MARGIN + lineTop + lineCell - g.cellHeight;
-  if (g.reverse || g.upsideDown || g.rotated) transformed(page, painter, g, x, top);
-  else painter.draw(page, g.char, x, top, g.emWidth, g.emHeight, g.bold);
+  if (drawBoxCharacter(page, g.char, x, top, g.width, g.cellHeight, g.bold)) {
+    if (g.reverse) page.invertRect(x, top, g.width, g.cellHeight);
+  } else if (g.reverse || g.upsideDown || g.rotated) {
+    if (g.reverse) page.fillRect(x, top, g.width, g.cellHeight);
+    transformed(page, painter, g, x, top);
+  } else painter.draw(page, g.char, x, top, g.emWidth, g.emHeight, g.bold);
   if (g.underlineDots > 0) page.fillRect(x, top + g.cellHeight - g.underlineDots, g.width, g.underlineDots, !g.reverse);
 }
 
