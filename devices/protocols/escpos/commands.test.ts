@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { commandTable, interpret } from './interpreter';
 import type { LayoutItem } from './interpreter';
@@ -111,9 +112,11 @@ describe('unknown, malformed and truncated commands', () => {
     expect(run([...stream]).problems).toEqual([]);
   });
 
-  it('lists every command once, supported or skipped', () => {
+  it('lists every command once, supported or skipped, as docs/printer.md does', () => {
     const table = commandTable();
     expect(new Set(table.map((c) => c.name)).size).toBe(table.length);
+    const doc = readFileSync(new URL('../../../docs/printer.md', import.meta.url), 'utf8');
+    for (const c of table) expect(doc).toContain(`| \`${c.name.replace(/\|/g, '\\|')}\` | ${c.summary} |`);
     for (const name of ['ESC @', 'ESC !', 'ESC {', 'ESC V', 'GS b', 'ESC $', 'GS L', 'GS W', 'GS $', 'FS &', 'FS C', 'FS ( A', 'ESC R', 'GS k', 'GS ( k', 'GS v 0', 'GS ( L', 'GS 8 L', 'ESC *', 'GS V', 'DLE EOT', 'DLE ENQ', 'GS r', 'GS a']) {
       expect(table.map((c) => c.name)).toContain(name);
     }
