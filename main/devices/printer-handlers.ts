@@ -5,6 +5,7 @@ import { previewReceipt } from '../../devices/drivers/printer/preview';
 import type { ReceiptPreview } from '../../devices/drivers/printer/preview';
 import type { DeviceSet } from '../../devices/manager/roles';
 import { describeCondition } from '../../devices/protocols/escpos/status';
+import { systemGlyphPainter } from '../../devices/preview/glyphs';
 import { sampleDocument } from '../../src/documents';
 
 type PrinterHandlers = Pick<Handlers, 'printer.status' | 'printer.printTestPage' | 'printer.preview' | 'sim.printer.setPaper' | 'sim.printer.jobs'>;
@@ -13,6 +14,8 @@ const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffs
 
 /** For previews at a paper width the bound printer is not set to (or with no printer bound): the drivers' font. */
 const rasterizeLine = createLineRasterizer();
+// Opened on the first preview, not at start: reading a CJK font collection takes a while.
+const painter = () => systemGlyphPainter();
 
 /** The driver's preview (the PNG of exactly the bytes it would send) as the contract carries it. */
 export function toPrintPreview(preview: ReceiptPreview): PrintPreview {
@@ -53,7 +56,7 @@ export function printerHandlers(devices: Pick<DeviceSet, 'printer' | 'simulator'
       const printer = devices.printer;
       const width = paperWidth ?? printer?.paperWidth ?? 576;
       const doc = sampleDocument(kind, { paperWidth: width, english: english ?? false, terminalId: terminalId() });
-      return toPrintPreview(printer && printer.paperWidth === width ? printer.preview(doc) : previewReceipt(doc, { paperWidth: width, rasterizeLine }));
+      return toPrintPreview(printer && printer.paperWidth === width ? printer.preview(doc) : previewReceipt(doc, { paperWidth: width, rasterizeLine, painter: painter() }));
     },
     'sim.printer.setPaper': ({ state }) => {
       simulatorOf(devices).setPaper(state);

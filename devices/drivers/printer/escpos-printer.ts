@@ -15,6 +15,8 @@ import { previewReceipt } from './preview';
 import type { ReceiptPreview } from './preview';
 import type { PrinterAlert, PrinterAlertKind, ReceiptPrinter, ReceiptPrinterEvents } from './printer';
 import { createLineRasterizer } from './raster-text';
+import { systemGlyphPainter } from '../../preview/glyphs';
+import type { GlyphPainter } from '../../preview/glyphs';
 import { ReplyReader } from './reply-reader';
 
 export interface EscPosPrinterOptions {
@@ -30,6 +32,8 @@ export interface EscPosPrinterOptions {
   pollIntervalMs?: number;
   /** How lines with characters outside the printer font are drawn; null prints them with □. Default: system CJK font. */
   rasterizeLine?: LineRasterizer | null;
+  /** Draws characters in previews; the system CJK font when not given (loaded on the first preview). */
+  painter?: GlyphPainter;
   /** Reopening a link that closed between jobs (the shared reconnect policy, ../shared/reconnect.ts). */
   backoff?: BackoffSchedule;
 }
@@ -63,6 +67,7 @@ export class EscPosPrinter extends BaseDevice<ReceiptPrinterEvents> implements R
   private readonly pollIntervalMs: number;
   private poller: ReturnType<typeof setInterval> | null = null;
   private readonly rasterizeLine: LineRasterizer | null;
+  private painter: GlyphPainter | undefined;
   private readonly reconnector: Reconnector;
   private closing = false;
 
@@ -77,7 +82,8 @@ export class EscPosPrinter extends BaseDevice<ReceiptPrinterEvents> implements R
     this.jobTimeoutPerKbMs = options.jobTimeoutPerKbMs ?? 1200; // 1 KB takes ~1.07 s at 9600 baud
     this.keepReports = options.keepReports ?? 20;
     this.pollIntervalMs = options.pollIntervalMs ?? 0;
-    this.rasterizeLine = options.rasterizeLine === undefined ? createLineRasterizer() : options.rasterizeLine;
+    this.rasterizeLine = options.rasterizeLine === undefined ? createLineRasterizer(options.painter) : options.rasterizeLine;
+    this.painter = options.painter;
     this.reconnector = new Reconnector(options.backoff ?? defaultBackoff, () => this.queue.run(() => this.reconnect()));
   }
 
@@ -202,7 +208,8 @@ export class EscPosPrinter extends BaseDevice<ReceiptPrinterEvents> implements R
   }
 
   preview(doc: ReceiptDocument): ReceiptPreview {
-    return previewReceipt(doc, { paperWidth: this.paperWidth, rasterizeLine: this.rasterizeLine });
+    this.painter ??= systemGlyphPainter();
+    return previewReceipt(doc, { paperWidth: this.paperWidth, rasterizeLine: this.rasterizeLine, painter: this.painter });
   }
 
   print(doc: ReceiptDocument): Promise<PrintJobReport> {

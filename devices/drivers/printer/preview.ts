@@ -6,6 +6,7 @@ import type { PaperWidth, ReceiptDocument } from '../../../src/contract';
 import { encodeReceipt } from '../../protocols/escpos/encoder';
 import type { LineRasterizer } from '../../protocols/escpos/encoder';
 import { interpret } from '../../protocols/escpos/interpreter';
+import type { GlyphPainter } from '../../protocols/escpos/painter';
 import { renderPng } from '../../protocols/escpos/render';
 
 export interface ReceiptPreview {
@@ -22,11 +23,13 @@ export interface PreviewOptions {
   readonly paperWidth: PaperWidth;
   /** As the driver draws lines its font cannot print; without it those characters preview as □. */
   readonly rasterizeLine?: LineRasterizer | null;
+  /** Draws the printer's characters in the PNG (the protocols load no fonts themselves). */
+  readonly painter: GlyphPainter;
 }
 
 export function previewReceipt(doc: ReceiptDocument, options: PreviewOptions): ReceiptPreview {
-  const { paperWidth, rasterizeLine } = options;
+  const { paperWidth, rasterizeLine, painter } = options;
   const encoded = encodeReceipt(doc, rasterizeLine ? { paperWidth, rasterizeLine } : { paperWidth });
   const job = interpret(encoded.bytes, paperWidth);
-  return { png: renderPng(job), paperWidth, lines: [...job.lines], unprintable: [...encoded.unprintable] };
+  return { png: renderPng(job, painter), paperWidth, lines: [...job.lines], unprintable: [...encoded.unprintable] };
 }
