@@ -68,7 +68,7 @@ type PressInput = Input<(typeof evaluatorMethods)['sim.evaluator.press']>;
 export function scannerAndPadSimulatorHandlers(controls: () => SimulatedScannerAndPad['simulator'] | null) {
   const get = (): SimulatedScannerAndPad['simulator'] => {
     const c = controls();
-    if (!c) throw new ContractError('FORBIDDEN', 'The simulator is only available with --devices simulated');
+    if (!c) throw new ContractError('FORBIDDEN', 'simulator.notAvailable', { detail: 'The simulator is only available with --devices simulated' });
     return c;
   };
   return {
@@ -78,8 +78,8 @@ export function scannerAndPadSimulatorHandlers(controls: () => SimulatedScannerA
     },
     'sim.evaluator.press': async ({ level }: PressInput): Promise<{ pressed: true }> => {
       const result = await get().evaluator.press(level);
-      if (!result.ok) throw new ContractError('DEVICE_ERROR', 'The simulated pad has no key for that level');
-      if (!result.acknowledged) throw new ContractError('DEVICE_UNAVAILABLE', 'The evaluation pad driver did not acknowledge the key');
+      if (!result.ok) throw new ContractError('DEVICE_ERROR', 'simulator.noSuchKey', { detail: 'The simulated pad has no key for that level' });
+      if (!result.acknowledged) throw new ContractError('DEVICE_UNAVAILABLE', 'simulator.notAcknowledged', { detail: 'The evaluation pad driver did not acknowledge the key' });
       return { pressed: true };
     },
   };

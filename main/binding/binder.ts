@@ -2,7 +2,7 @@
 // (migration 7), applied at start and live — the old driver is closed, the new one built, wired to the
 // event bus and started, and the console sees its status at once.
 import { ContractError, DeviceRole } from '../../src/contract';
-import type { DeviceBinding, DeviceStatus, PaperWidth } from '../../src/contract';
+import type { DeviceBinding, DeviceStatus, Issue, PaperWidth } from '../../src/contract';
 import { simulatedDevicesConfig, validateDevicesConfig } from '../../devices/manager/config';
 import type { DevicesConfig, Link } from '../../devices/manager/config';
 import type { Listings } from '../../devices/manager/discovery';
@@ -59,8 +59,13 @@ export function describeLink(link: Link): string {
   }
 }
 
-function fieldErrors(result: ReturnType<typeof validateDevicesConfig>): { path: string; message: string }[] {
-  return result.ok ? [] : result.errors.map((e) => ({ path: e.field, message: e.message }));
+/** The config's complaints as field issues (the technician is told which fields; the wording stays in the log). */
+function fieldErrors(result: ReturnType<typeof validateDevicesConfig>): Issue[] {
+  return result.ok ? [] : result.errors.map((e) => ({ path: e.field, reason: 'invalid' }));
+}
+
+function configDetail(result: ReturnType<typeof validateDevicesConfig>): string {
+  return result.ok ? '' : result.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
 }
 
 export class DeviceBinder {
@@ -103,9 +108,9 @@ export class DeviceBinder {
 
   private validate(role: DeviceRole, entry: unknown): AnyEntry {
     const result = validateDevicesConfig({ version: 1, devices: { [role]: entry } });
-    if (!result.ok) throw new ContractError('BAD_INPUT', `设备配置有误 (invalid ${role} binding)`, fieldErrors(result));
+    if (!result.ok) throw new ContractError('BAD_INPUT', 'binding.invalid', { params: { role }, detail: `invalid ${role} binding: ${configDetail(result)}`, issues: fieldErrors(result) });
     const valid = result.config.devices[role];
-    if (!valid) throw new ContractError('BAD_INPUT', `no ${role} entry`);
+    if (!valid) throw new ContractError('BAD_INPUT', 'binding.invalid', { params: { role }, detail: `no ${role} entry` });
     return valid;
   }
 
@@ -118,7 +123,7 @@ export class DeviceBinder {
       try {
         entry = this.validate(role.data, JSON.parse(row.entry));
       } catch (error) {
-        const fields = error instanceof ContractError ? (error.issues ?? []).map((i) => `${i.path}: ${i.message}`).join('; ') : 'not JSON';
+        const fields = error instanceof ContractError ? error.message : 'not JSON';
         this.options.logger.error('stored device binding is invalid; the role stays unbound', { role: role.data, fields });
         this.swapNow(role.data, null);
         continue;
@@ -158,7 +163,7 @@ export class DeviceBinder {
       this.swapNow(role, entry);
     } catch (error) {
       this.swapNow(role, null);
-      if (error instanceof BuildError) throw new ContractError('DEVICE_ERROR', error.message);
+      if (error instanceof BuildError) throw new ContractError('DEVICE_ERROR', 'binding.buildFailed', { params: { role }, detail: error.message });
       throw error;
     }
     const device = this.deviceOf(role);
@@ -176,7 +181,7 @@ export class DeviceBinder {
     return this.serial(async () => {
       const entry = this.validate(role, input);
       if (entry.link.type === 'simulated' && this.options.profile !== 'simulated') {
-        throw new ContractError('BAD_INPUT', 'simulated devices exist only with --devices simulated', [{ path: `devices.${role}.link.type`, message: 'not in the configured profile' }]);
+        throw new ContractError('BAD_INPUT', 'binding.simulatedOnly', { detail: 'simulated devices exist only with --devices simulated', issues: [{ path: `devices.${role}.link.type`, reason: 'notAllowed' }] });
       }
       const device = await this.replace(role, entry.enabled ? entry : null);
       this.options.store.put(role, JSON.stringify(entry), this.now());
@@ -203,7 +208,7 @@ export class DeviceBinder {
         this.options.logger.warn('unbinding a device configured by environment variables; bind it in the console to use it again', { role });
       }
       this.options.logger.info('device unbound', { role });
-      this.options.publish('device.status', this.unboundStatus(role, device?.kind ?? current?.entry.kind ?? role, '未绑定 (not bound)'));
+      this.options.publish('device.status', this.unboundStatus(role, device?.kind ?? current?.entry.kind ?? role, 'not bound'));
       return true;
     });
   }

@@ -1,7 +1,7 @@
 // Turning a card read by the reader, or a principal keyed in for agent mode, into the details the form
 // shows and pre-fills. Pure; the session decides who may see them.
-import { checkIdNumber, maskIdNumber, maskName } from '../../src/contract';
-import type { AgentRelation, CardDetails, IdCard } from '../../src/contract';
+import { checkIdNumber, idNumberIssue, maskIdNumber, maskName } from '../../src/contract';
+import type { AgentRelation, CardDetails, IdCard, Issue } from '../../src/contract';
 
 export function detailsOfCard(card: IdCard, holder: string): CardDetails {
   return {
@@ -32,16 +32,16 @@ export interface Principal {
   readonly relation: AgentRelation;
 }
 
-export type PrincipalCheck = { ok: true; details: CardDetails } | { ok: false; issues: { path: string; message: string }[] };
+export type PrincipalCheck = { ok: true; details: CardDetails } | { ok: false; issues: Issue[] };
 
 /** Validates the principal's name and number (GB 11643) and derives birth date and gender from the number. */
 export function principalDetails(input: Principal, today: Date = new Date()): PrincipalCheck {
-  const issues: { path: string; message: string }[] = [];
+  const issues: Issue[] = [];
   const name = input.name.trim();
-  if (!CHINESE_NAME.test(name)) issues.push({ path: 'name', message: '姓名应为汉字 (the name must be in Chinese characters)' });
+  if (!CHINESE_NAME.test(name)) issues.push({ path: 'name', reason: 'chineseName' });
   const idNumber = input.idNumber.trim().toUpperCase();
   const check = checkIdNumber(idNumber, today);
-  if (!check.valid) issues.push({ path: 'idNumber', message: check.message });
+  if (!check.valid) issues.push({ path: 'idNumber', reason: idNumberIssue(check.problem) });
   if (issues.length > 0 || !check.valid) return { ok: false, issues };
   return {
     ok: true,

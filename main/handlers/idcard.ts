@@ -14,9 +14,9 @@ export function summarize(card: IdCard): IdCardSummary {
 export function idcardHandlers(devices: DeviceSet): Pick<Handlers, 'idcard.read'> {
   return {
     'idcard.read': async () => {
-      if (!devices.idcard) throw new ContractError('DEVICE_UNAVAILABLE', '读卡器未连接 (no ID card reader is bound)');
+      if (!devices.idcard) throw new ContractError('DEVICE_UNAVAILABLE', 'idcard.readerMissing', { detail: 'no ID card reader is bound' });
       const result = await devices.idcard.readCard();
-      if (result.code !== 'ok') throw new ContractError('DEVICE_ERROR', result.detail);
+      if (result.code !== 'ok') throw new ContractError('DEVICE_ERROR', 'device.failed', { params: { device: 'idcard', result: result.code }, detail: result.detail });
       return result.value ? { status: 'ok', card: summarize(result.value) } : { status: 'no-card' };
     },
   };

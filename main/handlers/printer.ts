@@ -23,7 +23,7 @@ export function previewOf(doc: ReceiptDocument, paperWidth: PaperWidth): PrintPr
 
 function simulatorOf(devices: DeviceSet) {
   const control = devices.simulator?.printer;
-  if (!control) throw new ContractError('FORBIDDEN', 'The printer simulator is only available with --devices simulated');
+  if (!control) throw new ContractError('FORBIDDEN', 'simulator.notAvailable', { detail: 'The printer simulator is only available with --devices simulated' });
   return control.virtual;
 }
 
@@ -32,7 +32,7 @@ export function printerHandlers(devices: DeviceSet, terminalId: () => string = (
   return {
     'printer.status': async () => {
       const printer = devices.printer;
-      if (!printer) return { available: false, detail: '未配置打印机 (no receipt printer configured; set HALL_PRINTER)' };
+      if (!printer) return { available: false, detail: 'no receipt printer configured; set HALL_PRINTER' };
       const result = await printer.queryCondition();
       const condition = result.code === 'ok' ? result.value : null;
       return {
@@ -46,7 +46,7 @@ export function printerHandlers(devices: DeviceSet, terminalId: () => string = (
     },
     'printer.printTestPage': async ({ english }) => {
       const printer = devices.printer;
-      if (!printer) throw new ContractError('DEVICE_UNAVAILABLE', '未配置打印机 (no receipt printer configured)');
+      if (!printer) throw new ContractError('DEVICE_UNAVAILABLE', 'printer.notConfigured', { detail: 'no receipt printer configured' });
       const doc = sampleDocument('test-page', { paperWidth: printer.paperWidth, english: english ?? false, terminalId: terminalId(), printerDescription: printer.description, printedAt: new Date().toISOString() });
       const report = await printer.print(doc);
       return { report, preview: previewOf(doc, printer.paperWidth) };

@@ -76,7 +76,7 @@ export function technicianHandlers(deps: TechnicianDeps): Pick<Handlers, Technic
     },
     'technician.keepAlive': (_input, ctx) => {
       const expires = ctx.connection === undefined ? null : deps.auth.sessions.expiresAt(ctx.connection);
-      if (expires === null) throw new ContractError('UNAUTHENTICATED', 'session ended');
+      if (expires === null) throw new ContractError('UNAUTHENTICATED', 'technician.sessionEnded', { detail: 'session ended' });
       return { expiresAt: new Date(expires).toISOString() };
     },
     'technician.changePin': async ({ current, next }, ctx) => {
@@ -97,16 +97,16 @@ export function technicianHandlers(deps: TechnicianDeps): Pick<Handlers, Technic
     'device.bind': (input) => {
       if ('entry' in input) return deps.binder.bind(input.role, input.entry);
       const choice = entryFor(input.role, input.candidateId, found, input.kind);
-      if (!choice.ok) throw new ContractError('NOT_FOUND', choice.message);
+      if (!choice.ok) throw new ContractError('NOT_FOUND', 'binding.candidateUnavailable', { detail: choice.message });
       return deps.binder.bind(input.role, choice.entry);
     },
     'device.unbind': async ({ role }) => ({ unbound: await deps.binder.unbind(role) }),
     'device.testCard': async (): Promise<CardTest> => {
       const reader = deps.devices.idcard;
-      if (!reader) throw new ContractError('DEVICE_UNAVAILABLE', '读卡器未绑定 (no ID card reader is bound)');
+      if (!reader) throw new ContractError('DEVICE_UNAVAILABLE', 'idcard.readerMissing', { detail: 'no ID card reader is bound' });
       const started = Date.now();
       const result = await reader.readCard();
-      if (result.code !== 'ok') throw new ContractError('DEVICE_ERROR', result.detail);
+      if (result.code !== 'ok') throw new ContractError('DEVICE_ERROR', 'device.failed', { params: { device: 'idcard', result: result.code }, detail: result.detail });
       // No card yet: give the technician a few seconds to place one (the reader polls by itself).
       const card = result.value ?? (await nextCard(reader, CARD_WAIT_MS));
       if (!card) return { status: 'no-card' };
