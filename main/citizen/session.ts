@@ -147,14 +147,15 @@ export class CitizenSession {
     const agentCard = this.bindings.get('agent')?.details ?? (this.waiting || this.reader()?.currentCard() ? this.useCard('agent') : null);
     if (!agentCard) throw new ContractError('NOT_FOUND', 'agent.cardFirst', { detail: 'no agent card yet' });
     const checked = principalDetails(principal, today);
-    if (!checked.ok) throw new ContractError('BAD_INPUT', 'agent.principalInvalid', { detail: 'the principal’s details are not valid', issues: checked.issues });
-    if (checked.details.idNumber === agentCard.idNumber) {
+    if (!checked.ok) throw new ContractError('BAD_INPUT', 'agent.principalInvalid', { detail: 'the principal’s details are not valid', issues: checked.error });
+    const principalCard = checked.value;
+    if (principalCard.idNumber === agentCard.idNumber) {
       throw new ContractError('BAD_INPUT', 'agent.samePerson', { detail: 'the agent cannot be the principal', issues: [{ path: 'idNumber', reason: 'sameAsAgent' }] });
     }
     this.agentMode = true;
     this.relation = principal.relation;
-    this.bindings.set(principal.holder, { details: checked.details });
-    return checked.details;
+    this.bindings.set(principal.holder, { details: principalCard });
+    return principalCard;
   }
 
   clearAgent(): SessionView {

@@ -150,7 +150,7 @@ export class EvaluationDesk {
     if (remote && this.options.remote) {
       // The domain rules (reason for a 差评, text length) first; then the ledger refuses a second rating.
       const check = checkEvaluation(input, []);
-      if (!check.ok) throw this.translate(new EvaluationError(check.code, check.message));
+      if (!check.ok) throw this.translate(new EvaluationError(check.error.code, check.error.message));
       if (!this.options.remote.record(input, remote)) throw alreadyRated();
     } else {
       try {
