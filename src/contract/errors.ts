@@ -104,8 +104,3 @@ export class ContractError<R extends ErrorReason = ErrorReason> extends Error {
 export function isContractError(value: unknown): value is ContractError {
   return value instanceof ContractError;
 }
-
-/** The reasons of a failure, for a test or a branch: `hasReason(e, 'evaluation.alreadyRated')`. */
-export function hasReason(value: unknown, reason: ErrorReason): value is ContractError {
-  return value instanceof ContractError && value.reason === reason;
-}
