@@ -31,7 +31,8 @@ describe('device binding handlers', () => {
     });
     await expect(handlers['device.bind']({ role: 'printer', entry: { kind: 'printer-escpos', link: { type: 'simulated' } } }, noContext)).rejects.toMatchObject({
       code: 'BAD_INPUT',
-      issues: [{ path: 'devices.printer.link.type', message: 'not in the configured profile' }],
+      reason: 'binding.simulatedOnly',
+      issues: [{ path: 'devices.printer.link.type', reason: 'notAllowed' }],
     });
     await expect(handlers['device.bind']({ role: 'idcard', entry: { kind: 'idcard-sam', link: { type: 'hid', path: '/dev/hidraw0' } } }, noContext)).rejects.toMatchObject({
       code: 'DEVICE_ERROR',

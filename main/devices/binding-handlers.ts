@@ -18,17 +18,19 @@ export interface BindingHandlerDeps {
   readonly cardWaitMs?: number;
 }
 
+const fieldDetail = (fields: readonly { path: string; message: string }[]) => fields.map((f) => `${f.path}: ${f.message}`).join('; ');
+
 const genders = { male: '男', female: '女', unknown: '未知', unspecified: '未说明' } as const;
 
 /** A refused binding as the contract carries it: field errors for a bad entry, DEVICE_ERROR for a driver. */
 export function bindingContractError(error: BindingError): ContractError {
   switch (error.code) {
     case 'invalid-entry':
-      return new ContractError('BAD_INPUT', `设备配置有误 (invalid ${error.role} binding)`, [...error.fields]);
+      return new ContractError('BAD_INPUT', 'binding.invalid', { params: { role: error.role }, detail: `invalid ${error.role} binding: ${fieldDetail(error.fields)}`, issues: error.fields.map((f) => ({ path: f.path, reason: 'invalid' as const })) });
     case 'not-in-profile':
-      return new ContractError('BAD_INPUT', 'simulated devices exist only with --devices simulated', [...error.fields]);
+      return new ContractError('BAD_INPUT', 'binding.simulatedOnly', { detail: 'simulated devices exist only with --devices simulated', issues: error.fields.map((f) => ({ path: f.path, reason: 'notAllowed' as const })) });
     case 'build-failed':
-      return new ContractError('DEVICE_ERROR', error.detail);
+      return new ContractError('DEVICE_ERROR', 'binding.buildFailed', { params: { role: error.role }, detail: error.detail });
   }
 }
 
@@ -67,16 +69,16 @@ export function bindingHandlers(deps: BindingHandlerDeps): Pick<Handlers, Bindin
     'device.bind': (input) => {
       if ('entry' in input) return bind(input.role, input.entry);
       const choice = entryFor(input.role, input.candidateId, found, input.kind);
-      if (!choice.ok) throw new ContractError('NOT_FOUND', choice.message);
+      if (!choice.ok) throw new ContractError('NOT_FOUND', 'binding.candidateUnavailable', { detail: choice.message });
       return bind(input.role, choice.entry);
     },
     'device.unbind': async ({ role }) => ({ unbound: await deps.devices.unbind(role) }),
     'device.testCard': async (): Promise<CardTest> => {
       const reader = deps.devices.idcard;
-      if (!reader) throw new ContractError('DEVICE_UNAVAILABLE', '读卡器未绑定 (no ID card reader is bound)');
+      if (!reader) throw new ContractError('DEVICE_UNAVAILABLE', 'idcard.readerMissing', { detail: 'no ID card reader is bound' });
       const started = Date.now();
       const result = await reader.readCard();
-      if (result.code !== 'ok') throw new ContractError('DEVICE_ERROR', result.detail);
+      if (result.code !== 'ok') throw new ContractError('DEVICE_ERROR', 'device.failed', { params: { device: 'idcard', result: result.code }, detail: result.detail });
       // No card yet: give the technician a few seconds to place one (the reader polls by itself).
       const card = result.value ?? (await nextCard(reader, deps.cardWaitMs ?? 5_000));
       if (!card) return { status: 'no-card' };

@@ -7,9 +7,9 @@ export function idcardHandlers(devices: Pick<DeviceSet, 'idcard'>): Pick<Handler
   return {
     'idcard.read': async () => {
       const reader = devices.idcard;
-      if (!reader) throw new ContractError('DEVICE_UNAVAILABLE', '读卡器未连接 (no ID card reader is bound)');
+      if (!reader) throw new ContractError('DEVICE_UNAVAILABLE', 'idcard.readerMissing', { detail: 'no ID card reader is bound' });
       const result = await reader.readCard();
-      if (result.code !== 'ok') throw new ContractError('DEVICE_ERROR', result.detail);
+      if (result.code !== 'ok') throw new ContractError('DEVICE_ERROR', 'device.failed', { params: { device: 'idcard', result: result.code }, detail: result.detail });
       return result.value ? { status: 'ok', card: summarizeCard(result.value) } : { status: 'no-card' };
     },
   };

@@ -24,7 +24,7 @@ export function toPrintPreview(preview: ReceiptPreview): PrintPreview {
 
 function simulatorOf(devices: Pick<DeviceSet, 'simulator'>) {
   const control = devices.simulator?.printer;
-  if (!control) throw new ContractError('FORBIDDEN', 'The printer simulator is only available with --devices simulated');
+  if (!control) throw new ContractError('FORBIDDEN', 'simulator.notAvailable', { detail: 'The printer simulator is only available with --devices simulated' });
   return control.virtual;
 }
 
@@ -33,7 +33,7 @@ export function printerHandlers(devices: Pick<DeviceSet, 'printer' | 'simulator'
   return {
     'printer.status': async () => {
       const printer = devices.printer;
-      if (!printer) return { available: false, detail: '未配置打印机 (no receipt printer configured; set HALL_PRINTER)' };
+      if (!printer) return { available: false, detail: 'no receipt printer configured; set HALL_PRINTER' };
       const result = await printer.queryCondition();
       const condition = result.code === 'ok' ? result.value : null;
       return {
@@ -47,7 +47,7 @@ export function printerHandlers(devices: Pick<DeviceSet, 'printer' | 'simulator'
     },
     'printer.printTestPage': async ({ english }) => {
       const printer = devices.printer;
-      if (!printer) throw new ContractError('DEVICE_UNAVAILABLE', '未配置打印机 (no receipt printer configured)');
+      if (!printer) throw new ContractError('DEVICE_UNAVAILABLE', 'printer.notConfigured', { detail: 'no receipt printer configured' });
       const doc = sampleDocument('test-page', { paperWidth: printer.paperWidth, english: english ?? false, terminalId: terminalId(), printerDescription: printer.description, printedAt: new Date().toISOString() });
       const report = await printer.print(doc);
       return { report, preview: toPrintPreview(printer.preview(doc)) };

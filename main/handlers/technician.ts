@@ -46,7 +46,7 @@ export function technicianHandlers(deps: TechnicianDeps): Pick<Handlers, Technic
     },
     'technician.keepAlive': (_input, ctx) => {
       const expires = ctx.connection === undefined ? null : deps.auth.sessions.expiresAt(ctx.connection);
-      if (expires === null) throw new ContractError('UNAUTHENTICATED', 'session ended');
+      if (expires === null) throw new ContractError('UNAUTHENTICATED', 'technician.sessionEnded', { detail: 'session ended' });
       return { expiresAt: new Date(expires).toISOString() };
     },
     'technician.changePin': async ({ current, next }, ctx) => {

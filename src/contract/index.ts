@@ -5,6 +5,8 @@ export * from './device';
 export * from './dispatcher';
 export * from './empty';
 export * from './errors';
+export * from './error-reasons';
+export * from './zod-issues';
 export * from './idcard';
 export * from './mask';
 export * from './receipt';
