@@ -6,7 +6,7 @@
 // The layer map (who may import whom, inside this repository; npm packages are restricted separately):
 //   src/kernel     pure shared kernel (ID numbers, masks, the receipt document model): nothing of ours
 //   src/contract   renderer<->privileged API (zod): kernel
-//   src/domain     pure domain rules: kernel
+//   src/domain     pure domain rules: kernel, the error-reason registry (src/contract/error-reasons.ts)
 //   src/wire       wire protocols terminal and platform share (sync, staff, request signing): kernel, domain
 //   src/crypto     node:crypto helpers: kernel
 //   src/documents  pure document templates: kernel, domain, contract
@@ -90,11 +90,6 @@ const RENDERER = '^renderer/';
 // The renderer's Vite build config runs in Node at build time; it is not renderer code.
 const RENDERER_CODE = String.raw`^renderer/(?!vite\.config\.ts$)`;
 
-/** One accepted violation of `rule` (see options.knownViolations): softened to ignore, still reported. */
-function known(from, to, rule) {
-  return { type: 'dependency', from, to, rule: { severity: 'error', name: rule } };
-}
-
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -149,7 +144,14 @@ module.exports = {
       'src/contract is shared with the renderer: no native modules, servers or fonts.',
     ),
 
-    layer('domain', DOMAIN, [KERNEL], 'src/domain is pure domain logic: it imports only src/kernel.'),
+    // The error-reason registry is a list of codes and their parameter types (no zod, no imports): domain rules
+    // name the reason a check failed with, so screens and printed notices word it the same way.
+    layer(
+      'domain',
+      DOMAIN,
+      [KERNEL, String.raw`^src/contract/error-reasons\.ts$`],
+      'src/domain is pure domain logic: it imports only src/kernel and the error-reason registry.',
+    ),
     noNode('domain', DOMAIN, 'src/domain is pure: no Node built-ins.'),
     noIoPackages('domain', DOMAIN, 'src/domain is pure: no native modules, servers or fonts.'),
 
@@ -239,8 +241,8 @@ module.exports = {
     layer(
       'devices-preview',
       DEV('preview'),
-      [KERNEL, CONTRACT],
-      'devices/preview (bitmaps, glyphs) imports nothing else of devices/.',
+      [DEV('protocols'), KERNEL, CONTRACT],
+      'devices/preview (bitmaps, glyphs from font files) draws the pages devices/protocols lay out, through their painter interface.',
     ),
     layer(
       'devices-drivers',
@@ -323,15 +325,5 @@ module.exports = {
     skipAnalysisNotInRules: true,
     cache: false,
     reporterOptions: { text: { highlightFocused: true } },
-    // Known violations that another change is removing. Each is listed with the reason; once fixed, the entry
-    // is deleted (an entry that no longer matches changes nothing, so the list is reviewed, not trusted).
-    knownViolations: [
-      // devices/protocols/escpos/render.ts rasterises an interpretation with the system fonts: it imports
-      // systemGlyphPainter (fontkit + node:fs + process.env) and the Bitmap of devices/preview. The ESC/POS
-      // helper is making render take an injected glyph painter; when render no longer imports devices/preview
-      // (or moves there, rendering being preview), delete both entries.
-      known('devices/protocols/escpos/render.ts', 'devices/preview/glyphs.ts', 'devices-protocols-layer'),
-      known('devices/protocols/escpos/render.ts', 'devices/preview/bitmap.ts', 'devices-protocols-layer'),
-    ],
   },
 };

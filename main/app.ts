@@ -6,20 +6,15 @@ import type { Dispatcher, Handlers, SystemInfo } from '../src/contract';
 import { loadOrCreateKeyFile, openStore } from '../src/store';
 import type { Store } from '../src/store';
 import { loadCatalog } from './catalog';
+import { loadDeviceSettings } from './config';
 import type { StartOptions } from './config';
-import { scannerAndPadSimulatorHandlers } from '../devices/manager/simulated';
-import { listSystemDevices } from '../devices/manager/system-listings';
 import { recordEvaluation } from '../src/store/record';
 import { WindowEvaluationLedger } from '../src/store/window-evaluation-ledger';
-import { createDeviceSet, startDevices } from './devices';
+import { createDevicesModule } from './devices';
 import type { DeviceSet } from './devices';
 import { EventBus } from './event-bus';
 import { createCitizen } from './citizen';
 import { catalogHandlers } from './handlers/catalog';
-import { deviceHandlers } from './handlers/device';
-import { idcardHandlers } from './handlers/idcard';
-import { printerHandlers } from './handlers/printer';
-import { simulatorHandlers } from './handlers/simulator';
 import { systemHandlers } from './handlers/system';
 import { syncHandlers } from './handlers/sync';
 import { TerminalSync, type EngineTuning } from './sync/service';
@@ -28,7 +23,6 @@ import { resolveWindowPlatform } from './window/platform';
 import type { SafeStorageLike } from '../src/sync/credentials';
 import { LogRing, withRing } from './log';
 import type { Logger } from './log';
-import { DeviceBinder } from './binding/binder';
 import { EvaluationDesk } from './evaluation/desk';
 import { evaluationHandlers } from './handlers/evaluation';
 import { technicianHandlers } from './handlers/technician';
@@ -72,24 +66,23 @@ export function createApp({ options, shell, version, logger: baseLogger, safeSto
   });
   let catalog = loadCatalog(store, logger);
   const bus = new EventBus((name, message) => logger.error('dropped invalid event', { event: name, message }));
-  const devices = createDeviceSet(options.devices);
+  const deviceSettings = loadDeviceSettings(options.devices);
   // Until a technician sets it, the hall code is the current catalogue's (asked again after a reload).
   const identity = new IdentityService(store.settings, logger, undefined, () => ({
-    paperWidthMm: process.env.HALL_PRINTER_PAPER?.trim() === '58' ? 58 : 80,
+    paperWidthMm: deviceSettings.paperWidthMm,
     ...(catalog ? { hallCode: catalog.catalog.file.hall.code } : {}),
   }));
   const technician = new TechnicianAuth({ settings: store.settings, logger, devices: options.devices, env: process.env });
-  // Bound roles replace the profile's defaults before anything starts; then every role is wired to the bus.
-  const binder = new DeviceBinder({
-    devices,
-    profile: options.devices,
-    store: store.deviceBindings,
+  // The profile's devices with the technician's stored bindings applied; every role is wired to the bus.
+  const devicesModule = createDevicesModule({
+    settings: deviceSettings,
+    bindings: store.deviceBindings,
     publish: (name, payload) => bus.publish(name, payload),
     logger,
-    list: listSystemDevices,
     paperWidth: () => paperWidthDots(identity.get().paperWidthMm),
+    terminalId: () => identity.get().terminalNumber,
   });
-  binder.applyStored();
+  const devices = devicesModule.manager;
   const windowRatings = new WindowEvaluationLedger(store);
   const evaluations = new EvaluationDesk({
     store,
@@ -138,21 +131,15 @@ export function createApp({ options, shell, version, logger: baseLogger, safeSto
   const handlers: Handlers = {
     ...systemHandlers(info),
     ...syncHandlers(sync),
-    ...deviceHandlers(devices),
-    ...idcardHandlers(devices),
+    ...devicesModule.handlers,
     ...catalogHandlers(() => catalog),
     ...citizen.handlers,
     ...workstation.handlers,
-    ...simulatorHandlers(devices),
-    ...printerHandlers(devices, () => identity.get().terminalNumber),
     ...technicianHandlers({
       auth: technician,
       identity,
-      binder,
       devices,
       ring: logRing,
-      profile: options.devices,
-      list: listSystemDevices,
       dataDir: options.dataDir,
       diagnostics: {
         versions: { terminal: version, node: process.versions.node, electron: process.versions.electron ?? 'none', platform: `${process.platform} ${process.arch}` },
@@ -173,7 +160,6 @@ export function createApp({ options, shell, version, logger: baseLogger, safeSto
           }
         : null,
     ),
-    ...scannerAndPadSimulatorHandlers(() => devices.simulator?.scannerAndPad ?? null),
   };
   const dispatcher = createDispatcher(handlers, {
     onInternalError: (method, error) => logger.error('handler failed', { method, error }),
@@ -193,11 +179,10 @@ export function createApp({ options, shell, version, logger: baseLogger, safeSto
     bus.on('device.status', (status) => sync.recordDeviceStatus(status)),
   );
   unsubscribers.push(
-    () => binder.close(),
     bus.on('evaluator.key', ({ level }) => evaluations.padKey(level)),
     identity.onChange((next, previous) => {
       bus.publish('terminal.identity', next);
-      if (next.paperWidthMm !== previous.paperWidthMm) void binder.rebuild('printer');
+      if (next.paperWidthMm !== previous.paperWidthMm) void devices.rebuild('printer');
     }),
   );
 
@@ -211,7 +196,7 @@ export function createApp({ options, shell, version, logger: baseLogger, safeSto
       const purged = store.purgePersonalData(new Date().toISOString());
       if (purged > 0) logger.info('retention purge', { applications: purged });
       await technician.init();
-      await startDevices(devices);
+      await devicesModule.start();
       // In the background: the terminal works (and records) whether or not the platform answers.
       void sync.start();
       if (options.profile === 'window') void workstation.start();
@@ -220,7 +205,7 @@ export function createApp({ options, shell, version, logger: baseLogger, safeSto
       for (const unsubscribe of unsubscribers) unsubscribe();
       citizen.close();
       workstation.close();
-      for (const device of devices.all()) await device.close();
+      await devicesModule.close();
       await sync.close();
       store.close();
     },

@@ -2,6 +2,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { deviceSettingsFromEnv } from '../devices/manager/settings';
+import type { DeviceSettings } from '../devices/manager/settings';
 
 /** Where records sync to: an embedded platform on loopback (default), a remote one, or nowhere. */
 export const PlatformChoice = z.discriminatedUnion('mode', [
@@ -107,4 +109,11 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     throw new OptionsError(`--${String(first?.path[0] ?? 'option')}: ${first?.message ?? 'invalid'}`);
   }
   return { help: false, options: parsed.data };
+}
+
+/** The device settings of the environment (HALL_PRINTER, HALL_PRINTER_PAPER, HALL_IDCARD_*); a bad value is an OptionsError naming it. */
+export function loadDeviceSettings(profile: StartOptions['devices'], env: NodeJS.ProcessEnv = process.env): DeviceSettings {
+  const result = deviceSettingsFromEnv(env, profile);
+  if (!result.ok) throw new OptionsError(result.errors.map((e) => e.message).join('; '));
+  return result.settings;
 }

@@ -206,6 +206,8 @@ export class HotplugWatcher {
     if (this.timer !== null) return;
     void this.poll();
     this.timer = setInterval(() => void this.poll(), intervalMs);
+    // Watching for cables must not keep a shutting-down process alive.
+    this.timer.unref?.();
   }
 
   stop(): void {

@@ -1,6 +1,4 @@
-import type { EvaluatorPad } from '../drivers/evaluator/pad';
 import { StreamEvaluatorPad } from '../drivers/evaluator/stream-pad';
-import type { Scanner } from '../drivers/scanner/scanner';
 import { StreamScanner } from '../drivers/scanner/stream-scanner';
 import { keyMaps } from '../protocols/evaluator/keymaps';
 import type { KeyMap } from '../protocols/evaluator/keymaps';
@@ -13,7 +11,7 @@ type EvaluatorEntry = NonNullable<DevicesConfig['devices']['evaluator']>;
 export type BuildResult<T> = { readonly ok: true; readonly device: T } | { readonly ok: false; readonly detail: string };
 
 /** The scanner driver a validated configuration entry describes, on the transport the caller opened for its link. */
-export function scannerFromConfig(entry: ScannerEntry, transport: Transport): BuildResult<Scanner> {
+export function scannerFromConfig(entry: ScannerEntry, transport: Transport): BuildResult<StreamScanner> {
   const input = entry.kind === 'scanner-hid-pos' ? 'hid-pos' : entry.kind === 'scanner-keyboard-wedge' ? 'keyboard-wedge' : 'serial';
   const options = entry.options;
   return {
@@ -38,7 +36,7 @@ export function keyMapOf(entry: EvaluatorEntry): KeyMap {
 }
 
 /** The key-pad driver for a configuration entry; the customer-facing screen kind is not a key pad. */
-export function evaluatorPadFromConfig(entry: EvaluatorEntry, transport: Transport): BuildResult<EvaluatorPad> {
+export function evaluatorPadFromConfig(entry: EvaluatorEntry, transport: Transport): BuildResult<StreamEvaluatorPad> {
   if (entry.kind === 'evaluator-screen') return { ok: false, detail: 'evaluator-screen is a window, not a key pad; the shell builds it' };
   const address = entry.options?.address;
   return {

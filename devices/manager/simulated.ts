@@ -1,12 +1,20 @@
-import type { z } from 'zod';
-import { ContractError } from '../../src/contract';
-import type { EvaluationLevel, EventPayload, evaluatorMethods, scannerMethods } from '../../src/contract';
+// The simulated profile's four devices: the real drivers and the real wire protocols, joined by in-memory
+// transports to the simulators instead of cables, plus the handles the simulator panel drives them with.
+import type { EvaluationLevel } from '../../src/contract';
+import type { PaperWidth } from '../../src/kernel/receipt';
 import type { EvaluatorPad } from '../drivers/evaluator/pad';
+import type { SamIdCardReader } from '../drivers/idcard/sam-reader';
+import { EscPosPrinter } from '../drivers/printer/escpos-printer';
+import type { ReceiptPrinter } from '../drivers/printer/printer';
 import { StreamEvaluatorPad } from '../drivers/evaluator/stream-pad';
 import type { Scanner } from '../drivers/scanner/scanner';
 import { StreamScanner } from '../drivers/scanner/stream-scanner';
 import { keyMaps } from '../protocols/evaluator/keymaps';
 import { PadSimulator } from '../simulators/evaluator/pad-simulator';
+import type { IdCardSimulatorControl } from '../simulators/idcard/control';
+import { createSimulatedSamReader } from '../simulators/idcard/simulated-sam-reader';
+import { attachToTransport } from '../simulators/printer/hosts';
+import { VirtualPrinter } from '../simulators/printer/virtual-printer';
 import type { EvaluatorSimulatorControl, PressResult } from '../simulators/evaluator/pad-simulator';
 import { ScannerSimulator } from '../simulators/scanner/scanner-simulator';
 import type { ScannerSimulatorControl } from '../simulators/scanner/scanner-simulator';
@@ -57,43 +65,44 @@ export function createSimulatedScannerAndPad(): SimulatedScannerAndPad {
   };
 }
 
-type Input<D extends { input: z.ZodType }> = z.output<D['input']>;
-type ScanInput = Input<(typeof scannerMethods)['sim.scanner.scan']>;
-type PressInput = Input<(typeof evaluatorMethods)['sim.evaluator.press']>;
-
-/**
- * Handlers for the two simulator methods, for the composition root:
- * `...scannerAndPadSimulatorHandlers(() => devices.simulator?.scannerAndPad ?? null)`.
- */
-export function scannerAndPadSimulatorHandlers(controls: () => SimulatedScannerAndPad['simulator'] | null) {
-  const get = (): SimulatedScannerAndPad['simulator'] => {
-    const c = controls();
-    if (!c) throw new ContractError('FORBIDDEN', 'The simulator is only available with --devices simulated');
-    return c;
-  };
-  return {
-    'sim.scanner.scan': async ({ text }: ScanInput): Promise<{ sent: true }> => {
-      await get().scanner.scan(text);
-      return { sent: true };
-    },
-    'sim.evaluator.press': async ({ level }: PressInput): Promise<{ pressed: true }> => {
-      const result = await get().evaluator.press(level);
-      if (!result.ok) throw new ContractError('DEVICE_ERROR', 'The simulated pad has no key for that level');
-      if (!result.acknowledged) throw new ContractError('DEVICE_UNAVAILABLE', 'The evaluation pad driver did not acknowledge the key');
-      return { pressed: true };
-    },
-  };
+/** Simulated ID card reader: the real SAM driver talking to the SAM simulator over an in-memory pair. */
+export function createSimulatedIdCardReader(): { reader: SamIdCardReader; control: Required<IdCardSimulatorControl> } {
+  const { reader, control } = createSimulatedSamReader();
+  return { reader, control };
 }
 
-/** Forwards scans and key presses to the event bus: `unsubscribers.push(forwardScannerAndPadEvents(sp, (n, p) => bus.publish(n, p)))`. */
-export function forwardScannerAndPadEvents(
-  devices: { readonly scanner: Scanner | null; readonly evaluator: EvaluatorPad | null },
-  publish: <E extends 'scan' | 'evaluator.key'>(name: E, payload: EventPayload<E>) => void,
-): () => void {
-  const offs: (() => void)[] = [];
-  if (devices.scanner) offs.push(devices.scanner.events.on('scan', (scan) => publish('scan', scan)));
-  if (devices.evaluator) offs.push(devices.evaluator.events.on('key', ({ level }) => publish('evaluator.key', { level })));
-  return () => {
-    for (const off of offs) off();
+/** What the simulator panel may do to the virtual printer. */
+export interface PrinterSimulatorControl {
+  readonly virtual: VirtualPrinter;
+}
+
+/** Simulated receipt printer: the real ESC/POS driver talking to a virtual printer over an in-memory pair. */
+export function createSimulatedPrinter(paperWidth: PaperWidth = 576): { printer: ReceiptPrinter; control: PrinterSimulatorControl } {
+  const pair = createMemoryPair('simulated printer');
+  const virtual = new VirtualPrinter({ paperWidth });
+  void pair.device.open();
+  attachToTransport(virtual, pair.device);
+  const printer = new EscPosPrinter(pair.host, { paperWidth, kind: 'printer-simulated', statusTimeoutMs: 500, jobTimeoutMs: 3000, pollIntervalMs: 2000 });
+  return { printer, control: { virtual } };
+}
+
+/** The simulator panel's handles, one per role; replaced when the technician binds a fresh simulated device. */
+export interface SimulatorControls {
+  idcard: IdCardSimulatorControl;
+  printer: PrinterSimulatorControl;
+  scannerAndPad: SimulatedScannerAndPad['simulator'];
+}
+
+/** The simulated profile's four devices and the panel's handles for them. Nothing is opened yet. */
+export function createSimulatedProfile(paperWidth: PaperWidth): {
+  devices: { idcard: SamIdCardReader; printer: ReceiptPrinter; scanner: Scanner; evaluator: EvaluatorPad };
+  controls: SimulatorControls;
+} {
+  const idcard = createSimulatedIdCardReader();
+  const printer = createSimulatedPrinter(paperWidth);
+  const scannerAndPad = createSimulatedScannerAndPad();
+  return {
+    devices: { idcard: idcard.reader, printer: printer.printer, scanner: scannerAndPad.scanner, evaluator: scannerAndPad.evaluator },
+    controls: { idcard: idcard.control, printer: printer.control, scannerAndPad: scannerAndPad.simulator },
   };
 }

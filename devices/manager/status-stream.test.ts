@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryPair } from '../transports/memory-pair';
 import { StreamScanner } from '../drivers/scanner/stream-scanner';
 import { HealthHistory } from './health-history';
-import { createSimulatedScannerAndPad, forwardScannerAndPadEvents, scannerAndPadSimulatorHandlers } from './simulated';
+import { createSimulatedScannerAndPad } from './simulated';
 import { StatusStream } from './status-stream';
-
-const tick = (ms = 0): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe('status stream', () => {
   it('merges every device into one ordered stream, current status first', async () => {
@@ -48,27 +46,5 @@ describe('health history', () => {
     ]);
     expect(history.list('evaluator')).toHaveLength(1);
     await sp.scanner.close();
-  });
-});
-
-describe('simulated scanner and pad', () => {
-  it('drive the real drivers through the simulator handlers and reach the bus', async () => {
-    const sp = createSimulatedScannerAndPad();
-    for (const d of sp.all()) {
-      await d.open();
-      await d.claim();
-      await d.enable();
-    }
-    const published: string[] = [];
-    const off = forwardScannerAndPadEvents(sp, (name, payload) => published.push(`${name} ${JSON.stringify(payload)}`));
-    const handlers = scannerAndPadSimulatorHandlers(() => sp.simulator);
-    expect(await handlers['sim.scanner.scan']({ text: 'ZW-2026-000123' })).toEqual({ sent: true });
-    expect(await handlers['sim.evaluator.press']({ level: '非常满意' })).toEqual({ pressed: true });
-    await tick();
-    expect(published).toEqual(['scan {"text":"ZW-2026-000123","symbology":"qr"}', 'evaluator.key {"level":"非常满意"}']);
-    off();
-    const none = scannerAndPadSimulatorHandlers(() => null);
-    await expect(none['sim.scanner.scan']({ text: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    for (const d of sp.all()) await d.close();
   });
 });

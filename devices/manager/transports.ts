@@ -11,6 +11,8 @@ export interface LinkTransportDeps {
   readonly list: () => Promise<Listings>;
   /** node-hid opener; tests pass a scripted device. */
   readonly hidOpener?: HidOpener;
+  /** Builds the byte transport for a port instead of a real serial port or hidraw node (tests: memory pairs). */
+  readonly portTransport?: (type: 'serial' | 'hid', path: string) => Transport;
 }
 
 /**
@@ -22,11 +24,11 @@ export interface LinkTransportDeps {
 export function transportForLink(link: Link, deps: LinkTransportDeps): Transport | null {
   if (link.type === 'serial') {
     const make = (path: string): Transport =>
-      new SerialTransport({ path, baudRate: link.baudRate, dataBits: link.dataBits, stopBits: link.stopBits, parity: link.parity });
+      deps.portTransport?.('serial', path) ?? new SerialTransport({ path, baudRate: link.baudRate, dataBits: link.dataBits, stopBits: link.stopBits, parity: link.parity });
     return link.path !== undefined ? make(link.path) : new ResolvingTransport(link, deps.list, make);
   }
   if (link.type === 'hid') {
-    const make = (path: string): Transport => new HidTransport(path, defaultHidFraming, deps.hidOpener);
+    const make = (path: string): Transport => deps.portTransport?.('hid', path) ?? new HidTransport(path, defaultHidFraming, deps.hidOpener);
     return link.path !== undefined ? make(link.path) : new ResolvingTransport(link, deps.list, make);
   }
   return null;

@@ -1,4 +1,5 @@
-import { PNG } from 'pngjs';
+import { DotPage } from '../protocols/escpos/dot-page';
+import { encodePng } from '../protocols/escpos/png';
 
 /** One outline command, as fontkit's glyph paths give them (font units, y up). */
 export interface PathCommand {
@@ -71,95 +72,72 @@ export function flatten(commands: readonly PathCommand[], at: Placement): Point[
 }
 
 /**
- * A 1-bit page, as a thermal printer makes it: black dots on white paper. Outlines are filled with the
- * non-zero winding rule at 4 sub-rows per pixel; a pixel is black when at least half of it is covered.
+ * Fills outlines into a page with the non-zero winding rule at 4 sub-rows per pixel; a pixel is black when
+ * at least half of it is covered.
  */
-export class Bitmap {
-  readonly dots: Uint8Array;
-
-  constructor(
-    readonly width: number,
-    readonly height: number,
-  ) {
-    if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
-      throw new RangeError(`Bitmap size must be positive integers, got ${width}×${height}`);
+export function fillPolygons(page: DotPage, polygons: readonly (readonly Point[])[]): void {
+  let minY = Infinity;
+  let maxY = -Infinity;
+  let minX = Infinity;
+  let maxX = -Infinity;
+  for (const poly of polygons) {
+    for (const [x, y] of poly) {
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
     }
-    this.dots = new Uint8Array(width * height);
   }
+  if (!Number.isFinite(minY)) return;
+  const top = Math.max(0, Math.floor(minY));
+  const bottom = Math.min(page.height, Math.ceil(maxY));
+  const left = Math.max(0, Math.floor(minX));
+  const right = Math.min(page.width, Math.ceil(maxX));
+  if (top >= bottom || left >= right) return;
+  const spanWidth = right - left;
+  const coverage = new Float32Array(spanWidth);
+  const crossings: { x: number; dir: number }[] = [];
 
-  get(x: number, y: number): boolean {
-    return x >= 0 && y >= 0 && x < this.width && y < this.height && this.dots[y * this.width + x] === 1;
+  for (let row = top; row < bottom; row += 1) {
+    coverage.fill(0);
+    for (let s = 0; s < SUBSAMPLES; s += 1) {
+      const sy = row + (s + 0.5) / SUBSAMPLES;
+      crossings.length = 0;
+      for (const poly of polygons) {
+        for (let i = 0; i < poly.length; i += 1) {
+          const [ax, ay] = poly[i] as Point;
+          const [bx, by] = poly[(i + 1) % poly.length] as Point;
+          if (ay === by || sy < Math.min(ay, by) || sy >= Math.max(ay, by)) continue;
+          crossings.push({ x: ax + ((sy - ay) * (bx - ax)) / (by - ay), dir: by > ay ? 1 : -1 });
+        }
+      }
+      crossings.sort((p, q) => p.x - q.x);
+      let winding = 0;
+      for (let i = 0; i < crossings.length - 1; i += 1) {
+        winding += (crossings[i] as { dir: number }).dir;
+        if (winding === 0) continue;
+        const x0 = Math.max(left, (crossings[i] as { x: number }).x);
+        const x1 = Math.min(right, (crossings[i + 1] as { x: number }).x);
+        for (let px = Math.floor(x0); px < x1; px += 1) {
+          const covered = Math.min(px + 1, x1) - Math.max(px, x0);
+          if (covered > 0) coverage[px - left] = (coverage[px - left] ?? 0) + covered / SUBSAMPLES;
+        }
+      }
+    }
+    for (let i = 0; i < spanWidth; i += 1) {
+      if ((coverage[i] ?? 0) >= 0.5) page.dots[row * page.width + left + i] = 1;
+    }
   }
+}
 
-  fillRect(x: number, y: number, w: number, h: number): void {
-    const x0 = Math.max(0, Math.round(x));
-    const y0 = Math.max(0, Math.round(y));
-    const x1 = Math.min(this.width, Math.round(x + w));
-    const y1 = Math.min(this.height, Math.round(y + h));
-    for (let row = y0; row < y1; row += 1) this.dots.fill(1, row * this.width + x0, row * this.width + Math.max(x0, x1));
-  }
-
+/** A page that can also take outlines and encode itself (the glyph painters and the line rasterizer use it). */
+export class Bitmap extends DotPage {
   fillPolygons(polygons: readonly (readonly Point[])[]): void {
-    let minY = Infinity;
-    let maxY = -Infinity;
-    let minX = Infinity;
-    let maxX = -Infinity;
-    for (const poly of polygons) {
-      for (const [x, y] of poly) {
-        minY = Math.min(minY, y);
-        maxY = Math.max(maxY, y);
-        minX = Math.min(minX, x);
-        maxX = Math.max(maxX, x);
-      }
-    }
-    if (!Number.isFinite(minY)) return;
-    const top = Math.max(0, Math.floor(minY));
-    const bottom = Math.min(this.height, Math.ceil(maxY));
-    const left = Math.max(0, Math.floor(minX));
-    const right = Math.min(this.width, Math.ceil(maxX));
-    if (top >= bottom || left >= right) return;
-    const spanWidth = right - left;
-    const coverage = new Float32Array(spanWidth);
-    const crossings: { x: number; dir: number }[] = [];
-
-    for (let row = top; row < bottom; row += 1) {
-      coverage.fill(0);
-      for (let s = 0; s < SUBSAMPLES; s += 1) {
-        const sy = row + (s + 0.5) / SUBSAMPLES;
-        crossings.length = 0;
-        for (const poly of polygons) {
-          for (let i = 0; i < poly.length; i += 1) {
-            const [ax, ay] = poly[i] as Point;
-            const [bx, by] = poly[(i + 1) % poly.length] as Point;
-            if (ay === by || sy < Math.min(ay, by) || sy >= Math.max(ay, by)) continue;
-            crossings.push({ x: ax + ((sy - ay) * (bx - ax)) / (by - ay), dir: by > ay ? 1 : -1 });
-          }
-        }
-        crossings.sort((p, q) => p.x - q.x);
-        let winding = 0;
-        for (let i = 0; i < crossings.length - 1; i += 1) {
-          winding += (crossings[i] as { dir: number }).dir;
-          if (winding === 0) continue;
-          const x0 = Math.max(left, (crossings[i] as { x: number }).x);
-          const x1 = Math.min(right, (crossings[i + 1] as { x: number }).x);
-          for (let px = Math.floor(x0); px < x1; px += 1) {
-            const covered = Math.min(px + 1, x1) - Math.max(px, x0);
-            if (covered > 0) coverage[px - left] = (coverage[px - left] ?? 0) + covered / SUBSAMPLES;
-          }
-        }
-      }
-      for (let i = 0; i < spanWidth; i += 1) {
-        if ((coverage[i] ?? 0) >= 0.5) this.dots[row * this.width + left + i] = 1;
-      }
-    }
+    fillPolygons(this, polygons);
   }
 
   /** Grayscale PNG: black dots on white. */
   toPng(): Uint8Array {
-    const png = new PNG({ width: this.width, height: this.height, colorType: 0, inputColorType: 0, inputHasAlpha: false, bitDepth: 8 });
-    const gray = Buffer.alloc(this.width * this.height);
-    for (let i = 0; i < gray.length; i += 1) gray[i] = this.dots[i] === 1 ? 0 : 255;
-    png.data = gray;
-    return new Uint8Array(PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false }));
+    return encodePng(this);
   }
 }

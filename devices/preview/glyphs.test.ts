@@ -47,6 +47,7 @@ describe('glyph painters', () => {
 
   it('falls back to boxes when the configured font is not a font', () => {
     expect(FontPainter.open('/etc/hostname')).toBeNull();
-    expect(systemGlyphPainter({ HALL_PREVIEW_FONT: '/no/such/font.ttf' }).source).toBeTruthy();
+    expect(systemGlyphPainter('/no/such/font.ttf').source).toBeTruthy();
+    expect(systemGlyphPainter('/etc/hostname').source).not.toContain('/etc/hostname');
   });
 });

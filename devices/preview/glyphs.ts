@@ -1,19 +1,18 @@
 import { existsSync } from 'node:fs';
 import * as fontkit from 'fontkit';
-import type { Bitmap, PathCommand } from './bitmap';
-import { flatten } from './bitmap';
+import type { DotPage } from '../protocols/escpos/dot-page';
+import { boxPainter } from '../protocols/escpos/painter';
+import type { GlyphPainter } from '../protocols/escpos/painter';
+import type { PathCommand } from './bitmap';
+import { fillPolygons, flatten } from './bitmap';
 
-/** Draws one character into a cell of the page; implementations decide where glyph shapes come from. */
-export interface GlyphPainter {
-  readonly source: string;
-  /**
-   * `emWidth`×`emHeight` is the font's em square in dots: 24×24 for the common 24-dot CJK font, 48×24
-   * at double width, 48×48 at double width and height. Half-width (ASCII) characters take half the em.
-   */
-  draw(page: Bitmap, char: string, x: number, top: number, emWidth: number, emHeight: number, bold: boolean): void;
-}
+// Glyph shapes from a CJK font on disk, through a pure-JS rasterizer (no native canvas). The renderer in
+// devices/protocols takes a painter as a parameter; this is where one that reads fonts is made.
 
-/** Where hall PCs keep a CJK font, most preferred first. HALL_PREVIEW_FONT overrides. */
+export type { GlyphPainter } from '../protocols/escpos/painter';
+export { boxPainter } from '../protocols/escpos/painter';
+
+/** Where hall PCs keep a CJK font, most preferred first; a configured font path is tried before them. */
 export const CJK_FONT_CANDIDATES: readonly string[] = [
   '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
   '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc',
@@ -78,7 +77,7 @@ export class FontPainter implements GlyphPainter {
     return glyph;
   }
 
-  draw(page: Bitmap, char: string, x: number, top: number, emWidth: number, emHeight: number, bold: boolean): void {
+  draw(page: DotPage, char: string, x: number, top: number, emWidth: number, emHeight: number, bold: boolean): void {
     const codePoint = char.codePointAt(0) ?? 0x3f;
     const glyph = this.outline(codePoint);
     if (glyph.id === 0) {
@@ -90,35 +89,31 @@ export class FontPainter implements GlyphPainter {
     const sx = emWidth / this.face.unitsPerEm;
     const sy = emHeight / this.face.unitsPerEm;
     const place = (dx: number) => ({ sx, sy: -sy, tx: x + dx, ty: baseline });
-    page.fillPolygons(flatten(glyph.commands, place(0)));
-    if (bold) page.fillPolygons(flatten(glyph.commands, place(1)));
+    fillPolygons(page, flatten(glyph.commands, place(0)));
+    if (bold) fillPolygons(page, flatten(glyph.commands, place(1)));
   }
 }
 
-/** Without any font: a hollow box per character, so the layout still shows. */
-export const boxPainter: GlyphPainter = {
-  source: 'no font (boxes)',
-  draw(page, char, x, top, emWidth, emHeight) {
-    const wide = (char.codePointAt(0) ?? 0) > 0x2e7f;
-    const w = Math.max(2, Math.round(wide ? emWidth : emWidth / 2) - 2);
-    const h = emHeight - 4;
-    page.fillRect(x + 1, top + 2, w, 1);
-    page.fillRect(x + 1, top + 1 + h, w, 1);
-    page.fillRect(x + 1, top + 2, 1, h);
-    page.fillRect(x + w, top + 2, 1, h);
-  },
-};
+const found = new Map<string, GlyphPainter>();
 
-let cached: GlyphPainter | null = null;
-
-/** The best painter this machine offers, found once. */
-export function systemGlyphPainter(env: NodeJS.ProcessEnv = process.env): GlyphPainter {
+/**
+ * The best painter this machine offers, found once per preferred path: `preferredFont` (the configured
+ * preview font, read by main/config.ts) first, then the usual CJK font locations, else boxes.
+ */
+export function systemGlyphPainter(preferredFont?: string): GlyphPainter {
+  const key = preferredFont ?? '';
+  const cached = found.get(key);
   if (cached) return cached;
-  const candidates = env.HALL_PREVIEW_FONT ? [env.HALL_PREVIEW_FONT, ...CJK_FONT_CANDIDATES] : CJK_FONT_CANDIDATES;
+  const candidates = preferredFont ? [preferredFont, ...CJK_FONT_CANDIDATES] : CJK_FONT_CANDIDATES;
+  let painter: GlyphPainter = boxPainter;
   for (const path of candidates) {
     if (!existsSync(path)) continue;
-    const painter = FontPainter.open(path);
-    if (painter) return (cached = painter);
+    const opened = FontPainter.open(path);
+    if (opened) {
+      painter = opened;
+      break;
+    }
   }
-  return (cached = boxPainter);
+  found.set(key, painter);
+  return painter;
 }

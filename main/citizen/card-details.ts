@@ -1,8 +1,10 @@
 // Turning a card read by the reader, or a principal keyed in for agent mode, into the details the form
 // shows and pre-fills. Pure; the session decides who may see them.
-import { checkIdNumber } from '../../src/kernel/id-number';
+import { checkIdNumber, idNumberIssue } from '../../src/kernel/id-number';
 import { maskIdNumber, maskName } from '../../src/kernel/mask';
-import type { AgentRelation, CardDetails, IdCard } from '../../src/contract';
+import type { AgentRelation, CardDetails, IdCard, Issue } from '../../src/contract';
+import { err, ok } from '../../src/kernel/result';
+import type { Result } from '../../src/kernel/result';
 
 export function detailsOfCard(card: IdCard, holder: string): CardDetails {
   return {
@@ -33,31 +35,29 @@ export interface Principal {
   readonly relation: AgentRelation;
 }
 
-export type PrincipalCheck = { ok: true; details: CardDetails } | { ok: false; issues: { path: string; message: string }[] };
+/** The principal's details, or the field issues that stop them. */
+export type PrincipalCheck = Result<CardDetails, Issue[]>;
 
 /** Validates the principal's name and number (GB 11643) and derives birth date and gender from the number. */
 export function principalDetails(input: Principal, today: Date = new Date()): PrincipalCheck {
-  const issues: { path: string; message: string }[] = [];
+  const issues: Issue[] = [];
   const name = input.name.trim();
-  if (!CHINESE_NAME.test(name)) issues.push({ path: 'name', message: '姓名应为汉字 (the name must be in Chinese characters)' });
+  if (!CHINESE_NAME.test(name)) issues.push({ path: 'name', reason: 'chineseName' });
   const idNumber = input.idNumber.trim().toUpperCase();
   const check = checkIdNumber(idNumber, today);
-  if (!check.valid) issues.push({ path: 'idNumber', message: check.message });
-  if (issues.length > 0 || !check.valid) return { ok: false, issues };
-  return {
-    ok: true,
-    details: {
-      holder: input.holder,
-      cardType: 'resident',
-      name,
-      gender: check.gender,
-      genderCode: check.gender === 'male' ? '1' : '2',
-      birthDate: check.birthDate,
-      idNumber,
-      idNumberValid: true,
-      maskedName: maskName(name),
-      maskedIdNumber: maskIdNumber(idNumber),
-      source: 'typed',
-    },
-  };
+  if (!check.valid) issues.push({ path: 'idNumber', reason: idNumberIssue(check.problem) });
+  if (issues.length > 0 || !check.valid) return err(issues);
+  return ok({
+    holder: input.holder,
+    cardType: 'resident',
+    name,
+    gender: check.gender,
+    genderCode: check.gender === 'male' ? '1' : '2',
+    birthDate: check.birthDate,
+    idNumber,
+    idNumberValid: true,
+    maskedName: maskName(name),
+    maskedIdNumber: maskIdNumber(idNumber),
+    source: 'typed',
+  });
 }

@@ -1,8 +1,8 @@
 // The privileged side's own view of an application in progress: the catalogue form, the values merged with
 // the session's cards, the applicant from the session, the pre-check over the pages held in the session.
 // Every method that decides something (check, pre-check, notice, submit) starts here.
-import { ContractError } from '../../src/contract';
-import type { CardDetails, FieldProblem, FormValuesWire, PrecheckWire, Subject } from '../../src/contract';
+import { ContractError, issueAt } from '../../src/contract';
+import type { CardDetails, FieldProblem, FormValuesWire, Issue, IssueKind, PrecheckWire, Subject } from '../../src/contract';
 import type { FormValue } from '../../src/domain/catalog/conditions';
 import type { MaterialRequirement } from '../../src/domain/forms/materials';
 import type { MergedForm } from '../../src/domain/forms/merged-form';
@@ -26,7 +26,7 @@ export interface Decided {
 
 export function serviceOf(getService: () => CatalogService | null): CatalogService {
   const service = getService();
-  if (!service) throw new ContractError('NOT_FOUND', '服务目录尚未加载 (no catalogue is loaded)');
+  if (!service) throw new ContractError('NOT_FOUND', 'catalog.notLoaded', { detail: 'no catalogue is loaded' });
   return service;
 }
 
@@ -38,7 +38,7 @@ export function subjectName(service: CatalogService, kind: 'item' | 'bundle', id
 function withPromises(result: PrecheckResult, promised: readonly string[]): PrecheckResult {
   const problems: PrecheckProblem[] = result.problems.map((p) =>
     p.kind === 'promise-needed' && !promised.includes(p.material)
-      ? { kind: 'missing-material', material: p.material, message: `${p.message}（请勾选承诺或拍摄该材料）`, blocking: true }
+      ? { kind: 'missing-material', material: p.material, reason: 'materialPromiseOrCapture', message: `${p.message}（请勾选承诺或拍摄该材料）`, blocking: true }
       : p,
   );
   return { ...result, ok: problems.every((p) => !p.blocking), problems };
@@ -57,7 +57,7 @@ export function decide(
   const service = serviceOf(getService);
   const built = service.formOf(subject.kind, subject.id);
   const name = subjectName(service, subject.kind, subject.id);
-  if (!built || name === null) throw new ContractError('NOT_FOUND', `没有找到该事项 (no ${subject.kind} ${subject.id})`);
+  if (!built || name === null) throw new ContractError('NOT_FOUND', subject.kind === 'item' ? 'catalog.itemNotFound' : 'catalog.bundleNotFound', { detail: `no ${subject.kind} ${subject.id}` });
   const values = mergeValues(built.form, input, session);
   const holder = formHolders(built.form)[0] ?? 'applicant';
   const pages = session.capturedMaterials().map((c) => ({ ...c, trust: 'C' as const }));
@@ -66,17 +66,20 @@ export function decide(
   return { service, subject, name, form: built.form, materials: built.materials, values, applicant: session.holder(holder), result };
 }
 
+/** The issue reason and params of a problem (what the screens word). */
+function kindOf(p: PrecheckProblem): IssueKind {
+  return { reason: p.reason, params: p.params } as IssueKind;
+}
+
 /** Problems as BAD_INPUT issues: the field id, or `material:<key>` for a material. */
-export function issuesOf(problems: readonly PrecheckProblem[]): { path: string; message: string }[] {
-  return problems
-    .filter((p) => p.blocking)
-    .map((p) => ({ path: 'field' in p ? p.field : `material:${p.material}`, message: p.message }));
+export function issuesOf(problems: readonly PrecheckProblem[]): Issue[] {
+  return problems.filter((p) => p.blocking).map((p) => issueAt('field' in p ? p.field : `material:${p.material}`, kindOf(p)));
 }
 
 /** The check of one form page: the problems of the fields asked about, and the bundle members included. */
 export function fieldCheck(result: PrecheckResult, fields: readonly string[]): { problems: FieldProblem[]; includedMembers: string[] } {
   const asked = new Set(fields);
-  const problems = result.problems.flatMap((p) => ('field' in p && asked.has(p.field) ? [{ field: p.field, message: p.message }] : []));
+  const problems = result.problems.flatMap((p): FieldProblem[] => ('field' in p && asked.has(p.field) ? [{ field: p.field, ...kindOf(p) }] : []));
   return { problems, includedMembers: [...result.includedMembers] };
 }
 
@@ -85,6 +88,6 @@ export function precheckWire(result: PrecheckResult): PrecheckWire {
   return {
     ok: result.ok,
     includedMembers: [...result.includedMembers],
-    problems: result.problems.map((p) => ({ kind: p.kind, ...('field' in p ? { field: p.field } : { material: p.material }), message: p.message, blocking: p.blocking })),
+    problems: result.problems.map((p) => ({ kind: p.kind, ...('field' in p ? { field: p.field } : { material: p.material }), ...kindOf(p), blocking: p.blocking })),
   };
 }

@@ -55,10 +55,12 @@ describe('citizen handlers: check, pre-check, submit, progress', () => {
       values: { 'applicant.mobile': '12345', 'idcard.collect': 'mail' },
       fields: ['applicant.mobile', 'idcard.reason', 'idcard.collect', 'idcard.mailAddress', 'applicant.name'],
     });
-    const byField = Object.fromEntries(problems.map((p) => [p.field, p.message]));
+    const byField = Object.fromEntries(problems.map((p) => [p.field, p.reason]));
     expect(Object.keys(byField).sort()).toEqual(['applicant.mobile', 'idcard.mailAddress', 'idcard.reason']);
-    expect(byField['applicant.mobile']).toContain('手机号码');
-    expect(byField['idcard.mailAddress']).toContain('请填写');
+    expect(byField['applicant.mobile']).toBe('mobile');
+    expect(byField['idcard.mailAddress']).toBe('required');
+    // codes for the screen to word, never a sentence
+    expect(JSON.stringify(problems)).not.toMatch(/\p{Script=Han}/u);
   });
 
   it('pre-check lists every missing material and field at once', async () => {

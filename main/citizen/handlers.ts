@@ -65,7 +65,7 @@ export function citizenHandlers(deps: CitizenDeps): Pick<Handlers, CitizenMethod
     'application.reprint': ({ english }) => {
       session.requireOpen();
       const last = session.lastSubmission();
-      if (!last) throw new ContractError('NOT_FOUND', '本次没有提交过申请 (nothing was submitted in this session)');
+      if (!last) throw new ContractError('NOT_FOUND', 'application.nothingSubmitted', { detail: 'nothing was submitted in this session' });
       return printReceiptOf(deps, last, english ?? false);
     },
     'input.hanzi': ({ pinyin }) => ({ candidates: hanziCandidates(pinyin) }),

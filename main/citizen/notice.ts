@@ -46,9 +46,9 @@ export function noticeIssues(decided: Decided): Issue[] {
 
 export async function printOneTimeNotice(deps: CitizenDeps, decided: Decided, english: boolean): Promise<PrintResult> {
   const applicant = decided.applicant;
-  if (!applicant) throw new ContractError('BAD_INPUT', '请先读取身份证 (read the ID card first)', [{ path: 'identify', message: '请先读取身份证' }]);
+  if (!applicant) throw new ContractError('BAD_INPUT', 'application.identifyFirst', { detail: 'read the ID card first', issues: [{ path: 'identify', reason: 'cardFirst' }] });
   const issues = noticeIssues(decided);
-  if (issues.length === 0) throw new ContractError('CONFLICT', '预审没有发现问题，无需告知书 (nothing to notify: the pre-check passed)');
+  if (issues.length === 0) throw new ContractError('CONFLICT', 'application.nothingToNotify', { detail: 'nothing to notify: the pre-check passed' });
   const now = localIso(deps.now());
   const hall = decided.service.catalog.file.hall;
   const window = hall.windows.find((w) => w.role === (decided.subject.kind === 'bundle' ? 'bundle' : 'comprehensive')) ?? hall.windows[0];

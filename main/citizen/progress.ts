@@ -28,14 +28,14 @@ function entryOf(record: ApplicationRecord, service: CatalogService | null): Pro
 export function progressByCard(store: Store, session: CitizenSession, service: CatalogService | null): ProgressEntry[] {
   session.requireOpen();
   const card = session.queryCard();
-  if (!card) throw new ContractError('NOT_FOUND', '请放置身份证 (place your ID card on the reader)');
+  if (!card) throw new ContractError('NOT_FOUND', 'idcard.noCard', { detail: 'no card for the progress query' });
   return store.applications.findByApplicant(card.idNumber).map((r) => entryOf(r, service));
 }
 
 export function progressByCode(store: Store, session: CitizenSession, service: CatalogService | null, text: string): ProgressEntry[] {
   session.requireOpen();
   const trackingNo = trackingNumberIn(text);
-  if (!trackingNo) throw new ContractError('BAD_INPUT', '这不是本大厅的办件回执二维码 (not a receipt code of this hall)');
+  if (!trackingNo) throw new ContractError('BAD_INPUT', 'progress.notOurReceipt', { detail: 'not a receipt code of this hall' });
   const record = store.applications.findByTrackingNo(trackingNo);
   return record ? [entryOf(record, service)] : [];
 }

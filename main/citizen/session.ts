@@ -87,7 +87,7 @@ export class CitizenSession {
 
   /** Throws FORBIDDEN unless a citizen session is open (no session, no personal data). */
   requireOpen(): void {
-    if (!this.openFlag) throw new ContractError('FORBIDDEN', '没有进行中的办事会话 (no citizen session is open; start again)');
+    if (!this.openFlag) throw new ContractError('FORBIDDEN', 'session.notOpen', { detail: 'no citizen session is open; start again' });
     this.touch();
   }
 
@@ -125,15 +125,15 @@ export class CitizenSession {
     this.requireOpen();
     const fresh = this.waiting !== null;
     const card = this.waiting ?? this.reader()?.currentCard() ?? null;
-    if (!card) throw new ContractError('NOT_FOUND', '请放置身份证 (place the ID card on the reader)');
-    if (!card.idNumberValid) throw new ContractError('BAD_INPUT', '证件号码未通过校验，请到人工窗口办理 (the card number failed validation)');
+    if (!card) throw new ContractError('NOT_FOUND', 'idcard.noCard', { detail: 'no card on the reader' });
+    if (!card.idNumberValid) throw new ContractError('BAD_INPUT', 'idcard.numberInvalid', { detail: 'the card number failed validation' });
     for (const [other, binding] of [...this.bindings]) {
       if (other === holder || binding.details.source !== 'card' || binding.details.idNumber !== card.idNumber) continue;
       // The person at the kiosk says they act for someone else: their card moves to the agent role.
       if (holder === 'agent') this.bindings.delete(other);
       // Still lying there from the previous holder: not a new card yet.
-      else if (!fresh) throw new ContractError('NOT_FOUND', '请放置下一位的身份证 (place the next person’s ID card)');
-      else throw new ContractError('CONFLICT', '这张证件刚才已经读取过，请放置另一人的身份证 (this card was already read for someone else in this application)');
+      else if (!fresh) throw new ContractError('NOT_FOUND', 'idcard.nextCard', { detail: 'the previous holder’s card is still on the reader' });
+      else throw new ContractError('CONFLICT', 'idcard.alreadyUsed', { detail: 'this card was already read for someone else in this application' });
     }
     this.waiting = null;
     const details = detailsOfCard(card, holder);
@@ -145,16 +145,17 @@ export class CitizenSession {
   setAgent(principal: Principal, today: Date = new Date()): CardDetails {
     this.requireOpen();
     const agentCard = this.bindings.get('agent')?.details ?? (this.waiting || this.reader()?.currentCard() ? this.useCard('agent') : null);
-    if (!agentCard) throw new ContractError('NOT_FOUND', '请先放置代办人的身份证 (place the agent’s ID card first)');
+    if (!agentCard) throw new ContractError('NOT_FOUND', 'agent.cardFirst', { detail: 'no agent card yet' });
     const checked = principalDetails(principal, today);
-    if (!checked.ok) throw new ContractError('BAD_INPUT', '被代办人信息有误 (the principal’s details are not valid)', checked.issues);
-    if (checked.details.idNumber === agentCard.idNumber) {
-      throw new ContractError('BAD_INPUT', '代办人与申请人不能是同一人 (the agent cannot be the principal)', [{ path: 'idNumber', message: '代办人与申请人不能是同一人' }]);
+    if (!checked.ok) throw new ContractError('BAD_INPUT', 'agent.principalInvalid', { detail: 'the principal’s details are not valid', issues: checked.error });
+    const principalCard = checked.value;
+    if (principalCard.idNumber === agentCard.idNumber) {
+      throw new ContractError('BAD_INPUT', 'agent.samePerson', { detail: 'the agent cannot be the principal', issues: [{ path: 'idNumber', reason: 'sameAsAgent' }] });
     }
     this.agentMode = true;
     this.relation = principal.relation;
-    this.bindings.set(principal.holder, { details: checked.details });
-    return checked.details;
+    this.bindings.set(principal.holder, { details: principalCard });
+    return principalCard;
   }
 
   clearAgent(): SessionView {
@@ -190,7 +191,7 @@ export class CitizenSession {
     const total = [...this.pages.values()].reduce((n, l) => n + l.length, 0);
     const bytes = [...this.pages.values()].flat().reduce((n, p) => n + p.length, 0);
     if (list.length >= SESSION_LIMITS.pagesPerMaterial || total >= SESSION_LIMITS.pagesTotal || bytes + jpeg.length > SESSION_LIMITS.bytesTotal) {
-      throw new ContractError('CONFLICT', '拍摄的页数已达上限 (too many pages in this session)');
+      throw new ContractError('CONFLICT', 'pages.limitReached', { detail: 'too many pages in this session' });
     }
     list.push(jpeg);
     this.pages.set(material, list);

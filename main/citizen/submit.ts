@@ -97,10 +97,10 @@ export async function submitApplication(deps: CitizenDeps, subject: Subject, inp
   const decided = decide(deps.catalog, session, subject, input, promised, today);
   const c = decided.service.catalog;
   const kiosk = subject.kind === 'item' ? c.item(subject.id)?.kiosk : c.bundle(subject.id)?.kiosk;
-  if (!kiosk?.submit) throw new ContractError('FORBIDDEN', '该事项不能在自助终端提交，请到窗口办理 (this service cannot be submitted at the kiosk)');
+  if (!kiosk?.submit) throw new ContractError('FORBIDDEN', 'application.notAtKiosk', { detail: 'this service cannot be submitted at the kiosk' });
   const applicant = decided.applicant;
-  if (!applicant) throw new ContractError('BAD_INPUT', '请先读取申请人的身份证 (read the applicant’s ID card first)', [{ path: 'identify', message: '请先读取身份证' }]);
-  if (!decided.result.ok) throw new ContractError('BAD_INPUT', '申请还有需要补正的地方 (the application is not complete)', issuesOf(decided.result.problems));
+  if (!applicant) throw new ContractError('BAD_INPUT', 'application.identifyFirst', { detail: 'read the applicant’s ID card first', issues: [{ path: 'identify', reason: 'cardFirst' }] });
+  if (!decided.result.ok) throw new ContractError('BAD_INPUT', 'application.incomplete', { detail: 'the application is not complete', issues: issuesOf(decided.result.problems) });
 
   const agent = session.agent();
   const values = recordedValues(decided, session);

@@ -63,8 +63,8 @@ export function registerIpc(ipcMain: IpcMain, dispatcher: Dispatcher, bus: Event
   const connectionOf = connectionTracker(dispatcher);
   ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
     const role = roleOfSender(event.senderFrame?.url);
-    if (!role) return { ok: false, error: { code: 'FORBIDDEN', message: 'Caller is not a terminal window' } };
-    if (typeof method !== 'string') return { ok: false, error: { code: 'BAD_INPUT', message: 'Method must be a string' } };
+    if (!role) return { ok: false, error: { code: 'FORBIDDEN', reason: 'contract.wrongRole', message: 'Caller is not a terminal window' } };
+    if (typeof method !== 'string') return { ok: false, error: { code: 'BAD_INPUT', reason: 'contract.badInput', message: 'Method must be a string' } };
     const connection = connectionOf(event.sender as Sender | undefined);
     return dispatcher.dispatch(method, input, connection === undefined ? { role } : { role, connection });
   });

@@ -8,7 +8,7 @@ import type { Store } from '../../src/store';
 import { recordEvaluation } from '../../src/store/record';
 import { WindowEvaluationLedger } from '../../src/store/window-evaluation-ledger';
 import { silentLogger } from '../log';
-import { ALREADY_RATED, EvaluationDesk, NOT_THIS_SESSION } from './desk';
+import { EvaluationDesk } from './desk';
 
 const stores: Store[] = [];
 afterEach(() => {
@@ -46,12 +46,25 @@ function setup(kiosk: { submission: string | null } = { submission: null }) {
 
 const staff = { name: '李四', number: '0217' };
 
+/** What `work` threw (the test fails when it throws nothing). */
+function thrown(work: () => unknown): unknown {
+  try {
+    work();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a refusal');
+}
+const alreadyRated = { code: 'CONFLICT', reason: 'evaluation.alreadyRated' };
+const needsReason = { code: 'BAD_INPUT', reason: 'evaluation.reasonRequired', issues: [{ path: 'reasons', reason: 'ratingReasonNeeded' }] };
+const unknownApplication = { code: 'NOT_FOUND', reason: 'evaluation.applicationUnknown' };
+
 describe('evaluation desk (一次一评)', () => {
   it('request → the customer rates a 差评 with reasons → recorded once with its outbox op; a second rating is refused', () => {
     const { store, desk, events, applicationId } = setup();
     const request = desk.request({ applicationId, serviceName: '出生医学证明', staff });
     expect(events.at(-1)).toMatchObject({ name: 'evaluation.requested', payload: { applicationId, staff } });
-    expect(() => desk.submit({ applicationId, requestId: request.requestId, level: '不满意', reasons: [] }, 'customer')).toThrow(/reason/);
+    expect(thrown(() => desk.submit({ applicationId, requestId: request.requestId, level: '不满意', reasons: [] }, 'customer'))).toMatchObject(needsReason);
     expect(desk.current()).not.toBeNull();
     desk.submit({ applicationId, requestId: request.requestId, level: '不满意', reasons: ['slow', 'slow', 'attitude'], text: ' 等了很久 ' }, 'customer');
     expect(events.at(-1)).toMatchObject({ name: 'evaluation.finished', payload: { outcome: 'rated', level: '不满意' } });
@@ -59,8 +72,8 @@ describe('evaluation desk (一次一评)', () => {
     expect(record).toMatchObject({ channel: 'windowPad', level: '不满意', reasons: ['slow', 'attitude'], text: '等了很久', staffId: '0217', terminal: 'T-0009', indicatorVersion: 'hall-terminal-offline-1' });
     expect(store.db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM outbox WHERE kind LIKE '%evaluation%'").get()?.n).toBe(1);
     // Second attempts: on the customer screen, and as a new request from the window.
-    expect(() => desk.submit({ applicationId, requestId: request.requestId, level: '满意', reasons: [] }, 'customer')).toThrow(ALREADY_RATED);
-    expect(() => desk.request({ applicationId, serviceName: 'x', staff })).toThrow(ALREADY_RATED);
+    expect(thrown(() => desk.submit({ applicationId, requestId: request.requestId, level: '满意', reasons: [] }, 'customer'))).toMatchObject(alreadyRated);
+    expect(thrown(() => desk.request({ applicationId, serviceName: 'x', staff }))).toMatchObject(alreadyRated);
     expect(store.evaluations.list(applicationId)).toHaveLength(1);
   });
 
@@ -71,7 +84,7 @@ describe('evaluation desk (一次一评)', () => {
       desk.submit({ applicationId, level: '满意', reasons: [] }, 'kiosk');
       expect.unreachable();
     } catch (error) {
-      expect(error).toMatchObject({ code: 'CONFLICT' });
+      expect(error).toMatchObject(alreadyRated);
     }
     expect(store.evaluations.list(applicationId).map((e) => e.channel)).toEqual(['kiosk']);
   });
@@ -90,7 +103,7 @@ describe('evaluation desk (一次一评)', () => {
       }
       return null;
     };
-    expect(refused(other.id)).toMatchObject({ code: 'FORBIDDEN', message: NOT_THIS_SESSION });
+    expect(refused(other.id)).toMatchObject({ code: 'FORBIDDEN', reason: 'evaluation.notThisSession' });
     expect(refused('no-such-application')).toMatchObject({ code: 'FORBIDDEN' });
     expect(refused(applicationId, 'window')).toMatchObject({ code: 'FORBIDDEN' });
     kiosk.submission = null;
@@ -104,8 +117,8 @@ describe('evaluation desk (一次一评)', () => {
 
   it('a customer rating without a pending request is refused; an unknown application too', () => {
     const { desk, applicationId } = setup();
-    expect(() => desk.submit({ applicationId, level: '满意', reasons: [] }, 'customer')).toThrow(/no rating was requested/);
-    expect(() => desk.request({ applicationId: 'nope', serviceName: 'x', staff: null })).toThrow(/no such application/);
+    expect(thrown(() => desk.submit({ applicationId, level: '满意', reasons: [] }, 'customer'))).toMatchObject({ code: 'NOT_FOUND', reason: 'evaluation.notRequested' });
+    expect(thrown(() => desk.request({ applicationId: 'nope', serviceName: 'x', staff: null }))).toMatchObject(unknownApplication);
   });
 
   it('the hardware pad: a good key records; a bad key asks the screen for reasons', () => {
@@ -136,14 +149,14 @@ describe('evaluation desk (一次一评)', () => {
 describe('evaluation desk: applications the platform holds (window workstation)', () => {
   it('rates once with the item code: ledger row and outbox op together; a second rating is refused; no item code → not found', () => {
     const { store, desk } = setup();
-    expect(() => desk.request({ applicationId: 'PLATFORM-APP-1', serviceName: '出生医学证明', staff })).toThrow(/no such application/);
+    expect(thrown(() => desk.request({ applicationId: 'PLATFORM-APP-1', serviceName: '出生医学证明', staff }))).toMatchObject(unknownApplication);
     const request = desk.request({ applicationId: 'PLATFORM-APP-1', serviceName: '出生医学证明', staff, itemCode: '11430100MB0000001', department: '市卫生健康委' });
-    expect(() => desk.submit({ applicationId: 'PLATFORM-APP-1', requestId: request.requestId, level: '非常不满意', reasons: [] }, 'customer')).toThrow(/reason/);
+    expect(thrown(() => desk.submit({ applicationId: 'PLATFORM-APP-1', requestId: request.requestId, level: '非常不满意', reasons: [] }, 'customer'))).toMatchObject(needsReason);
     desk.submit({ applicationId: 'PLATFORM-APP-1', requestId: request.requestId, level: '非常不满意', reasons: ['competence'], text: '解释不清' }, 'customer');
     const ops = store.db.prepare<[], { kind: string; idempotency_key: string }>("SELECT kind, idempotency_key FROM outbox WHERE kind = 'evaluation'").all();
     expect(ops).toEqual([{ kind: 'evaluation', idempotency_key: 'evaluation:PLATFORM-APP-1:windowPad:1' }]);
     expect(store.db.prepare('SELECT application_id, level FROM window_evaluations').all()).toEqual([{ application_id: 'PLATFORM-APP-1', level: '非常不满意' }]);
-    expect(() => desk.request({ applicationId: 'PLATFORM-APP-1', serviceName: 'x', staff, itemCode: '11430100MB0000001' })).toThrow(ALREADY_RATED);
+    expect(thrown(() => desk.request({ applicationId: 'PLATFORM-APP-1', serviceName: 'x', staff, itemCode: '11430100MB0000001' }))).toMatchObject(alreadyRated);
     expect(store.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'evaluation'").get()).toEqual({ n: 1 });
   });
 });

@@ -3,14 +3,14 @@
 // and channel (一次一评): a second one is refused with a clear message. Every rating is written with its
 // outbox operation in one transaction (recordEvaluation), so it reaches the platform exactly once.
 import { randomUUID } from 'node:crypto';
-import { ContractError, EVALUATION_INDICATOR_VERSION, isBadRating } from '../../src/contract';
+import { ContractError, EVALUATION_INDICATOR_VERSION, isBadRating, maxEvaluationText } from '../../src/contract';
 import type { EvaluationLevel, EvaluationReason, EvaluationRequest, RatedStaff, WindowRole } from '../../src/contract';
 import { checkEvaluation } from '../../src/domain/application/evaluation';
 import type { EvaluationChannel, EvaluationInput } from '../../src/domain/application/evaluation';
 import { EvaluationError, RecordError } from '../../src/store';
 import type { EvaluationRecord, Store } from '../../src/store';
 import type { RemoteApplication } from '../../src/store/window-evaluation-ledger';
-import type { Publish } from '../device-events';
+import type { Publish } from '../devices';
 import type { Logger } from '../log';
 
 export interface DeskOptions {
@@ -45,8 +45,8 @@ export interface Rating {
   readonly text?: string | undefined;
 }
 
-export const ALREADY_RATED = '该办件已经评价过了，每次服务只能评价一次 (this application has already been rated)';
-export const NOT_THIS_SESSION = '只能评价您本次刚提交的办件 (the kiosk rates only the application submitted in this session)';
+const alreadyRated = () => new ContractError('CONFLICT', 'evaluation.alreadyRated', { detail: 'this application has already been rated' });
+const unknownApplication = () => new ContractError('NOT_FOUND', 'evaluation.applicationUnknown', { detail: 'no such application on this terminal' });
 
 export class EvaluationDesk {
   private pending: EvaluationRequest | null = null;
@@ -72,8 +72,8 @@ export class EvaluationDesk {
     const local = this.options.store.applications.get(input.applicationId) !== null;
     const remote: RemoteApplication | null =
       !local && input.itemCode && this.options.remote ? { id: input.applicationId, itemCode: input.itemCode, department: input.department ?? 'unknown' } : null;
-    if (!local && !remote) throw new ContractError('NOT_FOUND', '本终端没有该办件 (no such application on this terminal)');
-    if (this.rated(input.applicationId, 'windowPad')) throw new ContractError('CONFLICT', ALREADY_RATED);
+    if (!local && !remote) throw unknownApplication();
+    if (this.rated(input.applicationId, 'windowPad')) throw alreadyRated();
     if (this.pending) this.finish('cancelled');
     this.remoteOf = remote;
     const request: EvaluationRequest = {
@@ -105,13 +105,13 @@ export class EvaluationDesk {
     if (by === 'customer') {
       const pending = this.pending;
       if (!pending || pending.applicationId !== rating.applicationId || (rating.requestId !== undefined && rating.requestId !== pending.requestId)) {
-        if (this.rated(rating.applicationId, 'windowPad')) throw new ContractError('CONFLICT', ALREADY_RATED);
-        throw new ContractError('NOT_FOUND', '没有待评价的办件 (no rating was requested for this application)');
+        if (this.rated(rating.applicationId, 'windowPad')) throw alreadyRated();
+        throw new ContractError('NOT_FOUND', 'evaluation.notRequested', { detail: 'no rating was requested for this application' });
       }
       this.write(rating, 'windowPad', pending.staff?.number, this.remoteOf);
       this.finish('rated', rating.level);
     } else {
-      if (by !== 'kiosk' || this.options.kioskSubmission() !== rating.applicationId) throw new ContractError('FORBIDDEN', NOT_THIS_SESSION);
+      if (by !== 'kiosk' || this.options.kioskSubmission() !== rating.applicationId) throw new ContractError('FORBIDDEN', 'evaluation.notThisSession', { detail: 'the kiosk rates only the application submitted in this session' });
       this.write(rating, 'kiosk', undefined);
     }
     return { recorded: true, applicationId: rating.applicationId, level: rating.level };
@@ -150,8 +150,8 @@ export class EvaluationDesk {
     if (remote && this.options.remote) {
       // The domain rules (reason for a 差评, text length) first; then the ledger refuses a second rating.
       const check = checkEvaluation(input, []);
-      if (!check.ok) throw this.translate(new EvaluationError(check.code, check.message));
-      if (!this.options.remote.record(input, remote)) throw new ContractError('CONFLICT', ALREADY_RATED);
+      if (!check.ok) throw this.translate(new EvaluationError(check.error.code, check.error.message));
+      if (!this.options.remote.record(input, remote)) throw alreadyRated();
     } else {
       try {
         this.options.record(input);
@@ -163,19 +163,19 @@ export class EvaluationDesk {
   }
 
   private translate(error: unknown): unknown {
-    if (error instanceof RecordError && error.code === 'NOT_FOUND') return new ContractError('NOT_FOUND', '本终端没有该办件 (no such application on this terminal)');
+    if (error instanceof RecordError && error.code === 'NOT_FOUND') return unknownApplication();
     if (!(error instanceof EvaluationError)) return error;
     switch (error.code) {
       case 'DUPLICATE':
-        return new ContractError('CONFLICT', ALREADY_RATED);
+        return alreadyRated();
       case 'NOT_FOUND':
-        return new ContractError('NOT_FOUND', '本终端没有该办件 (no such application on this terminal)');
+        return unknownApplication();
       case 'REASON_REQUIRED':
-        return new ContractError('BAD_INPUT', error.message, [{ path: 'reasons', message: 'a bad rating needs a reason or a text' }]);
+        return new ContractError('BAD_INPUT', 'evaluation.reasonRequired', { detail: error.message, issues: [{ path: 'reasons', reason: 'ratingReasonNeeded' }] });
       case 'TOO_LONG':
-        return new ContractError('BAD_INPUT', error.message, [{ path: 'text', message: 'at most 500 characters' }]);
+        return new ContractError('BAD_INPUT', 'evaluation.textTooLong', { params: { max: maxEvaluationText }, detail: error.message, issues: [{ path: 'text', reason: 'tooLong', params: { max: maxEvaluationText } }] });
       default:
-        return new ContractError('BAD_INPUT', error.message);
+        return new ContractError('BAD_INPUT', 'evaluation.invalid', { detail: error.message });
     }
   }
 

@@ -92,7 +92,7 @@ export function toWireForm(service: CatalogService, form: MergedForm): MergedFor
 
 function department(service: CatalogService, id: string) {
   const d = service.catalog.department(id);
-  if (!d) throw new ContractError('INTERNAL', `catalogue refers to an unknown department ${id}`);
+  if (!d) throw new ContractError('INTERNAL', 'catalog.broken', { detail: `catalogue refers to an unknown department ${id}` });
   return { id: d.id, name: d.name, shortName: d.shortName, phone: d.consultPhone };
 }
 
@@ -145,7 +145,7 @@ function itemGuide(service: CatalogService, item: ServiceItem, today: string): I
 export function catalogHandlers(getService: () => CatalogService | null, today: () => string = () => localToday()): Pick<Handlers, CatalogMethod> {
   const service = (): CatalogService => {
     const s = getService();
-    if (!s) throw new ContractError('NOT_FOUND', '服务目录尚未加载 (no catalogue is loaded)');
+    if (!s) throw new ContractError('NOT_FOUND', 'catalog.notLoaded', { detail: 'no catalogue is loaded' });
     return s;
   };
   return {
@@ -183,14 +183,14 @@ export function catalogHandlers(getService: () => CatalogService | null, today: 
     'catalog.item': ({ id }) => {
       const s = service();
       const item = s.catalog.item(id);
-      if (!item) throw new ContractError('NOT_FOUND', `没有找到该事项 (no item ${id})`);
+      if (!item) throw new ContractError('NOT_FOUND', 'catalog.itemNotFound', { detail: `no item ${id}` });
       return itemGuide(s, item, today());
     },
     'catalog.bundle': ({ id }): BundleGuide => {
       const s = service();
       const b = s.catalog.bundle(id);
       const built = s.formOf('bundle', id);
-      if (!b || !built) throw new ContractError('NOT_FOUND', `没有找到该“一件事” (no bundle ${id})`);
+      if (!b || !built) throw new ContractError('NOT_FOUND', 'catalog.bundleNotFound', { detail: `no bundle ${id}` });
       const due = promisedDate(s.calendar, today(), b.promisedLimit);
       return {
         id: b.id,
@@ -220,7 +220,7 @@ export function catalogHandlers(getService: () => CatalogService | null, today: 
     'catalog.form': ({ kind, id }) => {
       const s = service();
       const built = s.formOf(kind, id);
-      if (!built) throw new ContractError('NOT_FOUND', `没有找到该表单 (no ${kind} ${id})`);
+      if (!built) throw new ContractError('NOT_FOUND', 'catalog.formNotFound', { detail: `no ${kind} ${id}` });
       return toWireForm(s, built.form);
     },
   };

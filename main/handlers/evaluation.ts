@@ -16,9 +16,9 @@ export const SIMULATED_STAFF = { name: '王晓燕', number: '0107' } as const;
 export function evaluationHandlers(desk: EvaluationDesk, simulated: SimulatedWindow | null = null): Pick<Handlers, EvaluationMethod> {
   return {
     'sim.evaluation.request': () => {
-      if (!simulated) throw new ContractError('FORBIDDEN', 'The simulator is only available with --devices simulated');
+      if (!simulated) throw new ContractError('FORBIDDEN', 'simulator.notAvailable', { detail: 'The simulator is only available with --devices simulated' });
       const latest = simulated.latest();
-      if (!latest) throw new ContractError('NOT_FOUND', '本终端还没有办件，请先在自助终端提交一件 (no application on this terminal yet)');
+      if (!latest) throw new ContractError('NOT_FOUND', 'evaluation.noApplicationYet', { detail: 'no application on this terminal yet' });
       return desk.request({ ...latest, staff: { ...SIMULATED_STAFF } });
     },
     'evaluation.request': (input, ctx) => {

@@ -11,7 +11,7 @@ export function syncHandlers(sync: TerminalSync): SyncHandlers {
     'sync.deadLetters': () => sync.deadLetters(),
     'sync.requeue': ({ opId }) => {
       const next = sync.requeue(opId);
-      if (next === null) throw new ContractError('NOT_FOUND', 'no such dead letter');
+      if (next === null) throw new ContractError('NOT_FOUND', 'sync.noDeadLetter', { detail: 'no such dead letter' });
       return { opId: next };
     },
   };

@@ -139,27 +139,28 @@ export class TerminalSync {
       cipher: this.cipher,
     });
     if (!result.ok) {
-      this.options.logger.warn('enrolment failed', { reason: result.reason });
-      return { ok: false, reason: result.reason, message: result.message };
+      this.options.logger.warn('enrolment failed', { reason: result.error.reason, detail: result.error.message });
+      return { ok: false, reason: result.error.reason, message: result.error.message };
     }
-    this.terminal = result.terminal;
+    const terminal = result.value;
+    this.terminal = terminal;
     this.platformUrl = platformUrl;
-    this.options.logger.info('terminal enrolled', { terminalId: result.terminal.terminalId, hallId: result.terminal.hallId });
+    this.options.logger.info('terminal enrolled', { terminalId: terminal.terminalId, hallId: terminal.hallId });
     if (this.engine && this.engineUrl !== platformUrl) {
       // Another platform than the running engine talks to: start over with a new client.
       await this.engine.stop();
       this.engine = null;
       this.client = null;
     }
-    this.run(result.terminal);
-    return { ok: true, terminalId: result.terminal.terminalId, hallId: result.terminal.hallId };
+    this.run(terminal);
+    return { ok: true, terminalId: terminal.terminalId, hallId: terminal.hallId };
   }
 
   /** Technician: enrol with a code (and a platform address, unless the platform is embedded or set at start). */
   async enrol(code: string, platformUrl?: string): Promise<EnrolResult> {
     await this.start();
     const url = platformUrl ?? this.platformUrl;
-    if (this.options.platform.mode === 'off' || !url) return { ok: false, reason: 'no-platform', message: 'No central platform is configured for this terminal.' };
+    if (this.options.platform.mode === 'off' || !url) return { ok: false, reason: 'no-platform', message: 'no central platform is configured for this terminal' };
     return this.enrolWith(code, url);
   }
 

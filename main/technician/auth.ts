@@ -118,7 +118,7 @@ export class TechnicianAuth {
     return this.serial(async () => {
       await this.init();
       const { logger, settings } = this.options;
-      if (connection === undefined) throw new ContractError('FORBIDDEN', 'This caller has no connection to unlock');
+      if (connection === undefined) throw new ContractError('FORBIDDEN', 'technician.noConnection', { detail: 'This caller has no connection to unlock' });
       const stored = settings.get(PIN_KEY);
       if (stored === null) {
         logger.warn('technician unlock refused: no PIN configured', { connection });
@@ -171,9 +171,9 @@ export class TechnicianAuth {
       const stored = this.options.settings.get(PIN_KEY);
       if (stored === null || !(await verifyPin(current, stored))) {
         this.options.logger.warn('technician PIN change refused: current PIN wrong', { connection });
-        throw new ContractError('FORBIDDEN', '当前运维密码不正确 (the current PIN is wrong)');
+        throw new ContractError('FORBIDDEN', 'technician.wrongCurrentPin', { detail: 'the current PIN is wrong' });
       }
-      if (current === next) throw new ContractError('BAD_INPUT', '新密码不能与当前密码相同 (the new PIN must differ)', [{ path: 'next', message: 'same as the current PIN' }]);
+      if (current === next) throw new ContractError('BAD_INPUT', 'technician.samePin', { detail: 'the new PIN must differ', issues: [{ path: 'next', reason: 'samePin' }] });
       await this.storePin(next, false);
       this.options.logger.info('technician PIN changed', { connection });
     });

@@ -40,7 +40,8 @@ describe('terminal identity', () => {
     expect(result.error.code).toBe('BAD_INPUT');
     const fields = (result.error.issues ?? []).map((i) => i.path);
     expect(fields).toEqual(expect.arrayContaining(['hallCode', 'idleTimeoutSeconds', 'paperWidthMm']));
-    expect(result.error.issues?.find((i) => i.path === 'idleTimeoutSeconds')?.message).toContain('30');
+    expect(result.error.issues?.find((i) => i.path === 'idleTimeoutSeconds')).toEqual({ path: 'idleTimeoutSeconds', reason: 'tooSmall', params: { min: 30 } });
+    expect(result.error.issues?.find((i) => i.path === 'hallCode')).toEqual({ path: 'hallCode', reason: 'pattern' });
     expect(methods['terminal.setIdentity'].input.safeParse(DEFAULT_IDENTITY).success).toBe(true);
   });
 

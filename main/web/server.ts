@@ -179,7 +179,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       if (!parsed.success) {
         const id = typeof raw === 'object' && raw !== null && 'id' in raw && Number.isInteger(raw.id) ? Number(raw.id) : null;
         if (id !== null && id >= 0) {
-          send({ type: 'result', id, result: { ok: false, error: { code: 'BAD_INPUT', message: 'Malformed call' } } });
+          send({ type: 'result', id, result: { ok: false, error: { code: 'BAD_INPUT', reason: 'contract.badInput', message: 'Malformed call' } } });
         }
         return;
       }

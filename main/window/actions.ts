@@ -3,8 +3,8 @@
 // collector's ID card is checked (prints 领取签收单 / 送达回证). The platform's state machine decides; a
 // window that came second is told who acted. Offline, actions are kept in order and replayed on return.
 import { randomUUID } from 'node:crypto';
+import type { ErrorReason, WindowActInput, WindowActResult } from '../../src/contract';
 import type { ReceiptDocument } from '../../src/kernel/receipt';
-import type { WindowActInput, WindowActResult } from '../../src/contract';
 import type { ActionRequest, ActionResponse, StaffErrorBody, WindowApplicationDetail } from '../../src/wire/staff-protocol';
 import { printDocument } from '../citizen/print';
 import type { PendingAction } from './cache';
@@ -15,7 +15,8 @@ import type { ActiveSession } from './session';
 import type { StaffAnswer } from './staff-client';
 
 type Refusal = Extract<WindowActResult, { outcome: 'refused' }>;
-const refused = (code: Refusal['code'], message: string): WindowActResult => ({ outcome: 'refused', code, message });
+/** A refusal the screen words by `reason`; `detail` is the developer's (English, for logs and tests). */
+const refused = (code: Refusal['code'], reason: ErrorReason, detail: string): WindowActResult => ({ outcome: 'refused', code, reason, message: detail });
 
 function conflictOf(error: StaffErrorBody['error']): WindowActResult {
   return { outcome: 'conflict', status: error.current?.status ?? 'unknown', by: error.current?.by ?? null, at: error.current?.at ?? null };
@@ -26,14 +27,14 @@ function notDone(answer: Exclude<StaffAnswer<unknown>, { kind: 'ok' }>): WindowA
   switch (answer.kind) {
     case 'refused':
       if (answer.code === 'CONFLICT') return conflictOf(answer.error);
-      if (answer.code === 'FORBIDDEN') return refused('forbidden', '本窗口不受理该类事项 (not one of this window’s categories)');
-      if (answer.code === 'REASON_REQUIRED') return refused('reason-required', '须写明理由 (a reason is required)');
-      if (answer.code === 'IDENTITY_MISMATCH') return refused('identity-mismatch', '领取人既不是申请人本人，也不是登记的代领人，不能出件 (the collector is neither the applicant nor a recorded agent)');
-      return refused('bad-request', answer.message);
+      if (answer.code === 'FORBIDDEN') return refused('forbidden', 'window.notThisWindow', 'not one of this window’s categories');
+      if (answer.code === 'REASON_REQUIRED') return refused('reason-required', 'window.reasonRequired', 'a reason is required');
+      if (answer.code === 'IDENTITY_MISMATCH') return refused('identity-mismatch', 'window.identityMismatch', 'the collector is neither the applicant nor a recorded agent');
+      return refused('bad-request', 'window.platformRefused', `${answer.code}: ${answer.message}`);
     case 'session-ended':
-      return refused('session-ended', '登录已失效，请重新登录 (the session ended; sign in again)');
+      return refused('session-ended', 'window.sessionEnded', 'the session ended; sign in again');
     case 'offline':
-      return refused('offline', '平台暂时无法连接 (the platform is unreachable)');
+      return refused('offline', 'window.offline', 'the platform is unreachable');
   }
 }
 
@@ -47,14 +48,14 @@ export class WindowActions {
     const base = { action: input.action, expectedStatus: input.expectedStatus as ActionRequest['expectedStatus'], requestId: randomUUID() };
     switch (input.action) {
       case 'supplement':
-        if (!input.issues || input.issues.length === 0) return refused('reason-required', '请勾选需要补正的全部材料 (tick every problem)');
+        if (!input.issues || input.issues.length === 0) return refused('reason-required', 'window.ticksNeeded', 'tick every problem');
         return { ...base, reason: supplementReason(input.issues) };
       case 'reject':
-        if (!input.reason?.trim()) return refused('reason-required', '不予受理须写明理由和依据 (a legal reason is required)');
+        if (!input.reason?.trim()) return refused('reason-required', 'window.legalReasonNeeded', 'a legal reason is required');
         return { ...base, reason: input.reason.trim() };
       case 'special': {
         const option = this.core.options.catalog()?.catalog.item(itemCode)?.specialProcedures.find((p) => p.name === input.specialKind || p.kind === input.specialKind);
-        if (!option) return refused('bad-request', '请选择特别程序 (choose the special procedure)');
+        if (!option) return refused('bad-request', 'window.chooseProcedure', 'choose the special procedure');
         return {
           ...base,
           reason: input.reason?.trim() || `${option.description}（${option.countedInLimit ? '计入' : '不计入'}办理时限）`,
@@ -152,7 +153,7 @@ export class WindowActions {
     let collector: { name: string; idNumber: string } | null = null;
     if (input.method === 'collect') {
       collector = await this.presentedCard();
-      if (!collector) return refused('no-card', '请领取人将身份证放在读卡器上 (place the collector’s ID card on the reader)');
+      if (!collector) return refused('no-card', 'window.collectorCard', 'no collector card on the reader');
     }
     const body = input.method === 'collect' && collector ? { method: 'collect' as const, collector, expectedStatus, requestId } : { method: 'mail' as const, mailTracking: input.method === 'mail' ? input.mailTracking : '', expectedStatus, requestId };
     const answer = this.core.observe(await client.handout(session.token, input.applicationId, body));

@@ -106,7 +106,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     'window.act': (input) => actions.act(input),
     'window.recordAgent': ({ applicationId }) => actions.recordAgent(applicationId),
     'window.handout': (input) => {
-      if (input.method === 'mail' && !input.mailTracking) throw new ContractError('BAD_INPUT', 'mail delivery needs a tracking number');
+      if (input.method === 'mail' && !input.mailTracking) throw new ContractError('BAD_INPUT', 'window.mailTrackingRequired', { detail: 'mail delivery needs a tracking number', issues: [{ path: 'mailTracking', reason: 'required' }] });
       return actions.handout(input);
     },
     'window.walkin.begin': ({ subject }) => walkIn.begin(subject),

@@ -100,8 +100,8 @@ export class WindowCore {
   /** The live, unlocked session and a client, or a typed refusal for the screen. */
   require(): { session: ActiveSession; client: StaffClient } {
     const session = this.session.current;
-    if (!session || !this.client) throw new ContractError('FORBIDDEN', '请先登录 (sign in at this window first)');
-    if (this.session.locked) throw new ContractError('FORBIDDEN', '屏幕已锁定 (the screen is locked; enter the PIN)');
+    if (!session || !this.client) throw new ContractError('FORBIDDEN', 'window.signInFirst', { detail: 'sign in at this window first' });
+    if (this.session.locked) throw new ContractError('FORBIDDEN', 'window.locked', { detail: 'the screen is locked; enter the PIN' });
     return { session, client: this.client };
   }
 
@@ -172,7 +172,7 @@ export class WindowCore {
       this.lastSyncAt = at;
       return { applications: this.entries(answer.value.applications), stale: false, syncedAt: at };
     }
-    if (answer.kind === 'session-ended') throw new ContractError('FORBIDDEN', '登录已失效，请重新登录 (the session ended; sign in again)');
+    if (answer.kind === 'session-ended') throw new ContractError('FORBIDDEN', 'window.sessionEnded', { detail: 'the session ended; sign in again' });
     const copy = this.options.cache.queue(this.cacheKey(session));
     return { applications: copy ? this.entries(copy.applications) : [], stale: true, syncedAt: copy?.syncedAt ?? null };
   }
@@ -207,7 +207,7 @@ export class WindowCore {
     }
     const answer = this.observe(await client.find(session.token, query));
     if (answer.kind === 'ok') return { applications: this.entries(answer.value.applications), stale: false, reason: 'ok' };
-    if (answer.kind === 'session-ended') throw new ContractError('FORBIDDEN', '登录已失效，请重新登录 (the session ended; sign in again)');
+    if (answer.kind === 'session-ended') throw new ContractError('FORBIDDEN', 'window.sessionEnded', { detail: 'the session ended; sign in again' });
     // Offline: only an exact tracking number can be found in the last synced copy.
     const copy = this.options.cache.queue(this.cacheKey(session));
     const hits = 'trackingNumber' in query ? (copy?.applications ?? []).filter((a) => a.trackingNumber.toUpperCase() === query.trackingNumber || a.applicationId === query.trackingNumber) : [];
@@ -225,11 +225,11 @@ export class WindowCore {
       return { detail: answer.value, stale: false };
     }
     if (answer.kind === 'refused') {
-      throw new ContractError(answer.code === 'FORBIDDEN' ? 'FORBIDDEN' : 'NOT_FOUND', answer.code === 'FORBIDDEN' ? '本窗口不受理该类事项 (not one of this window’s categories)' : '没有找到该办件 (no such application)');
+      throw answer.code === 'FORBIDDEN' ? new ContractError('FORBIDDEN', 'window.notThisWindow', { detail: 'not one of this window’s categories' }) : new ContractError('NOT_FOUND', 'window.applicationNotFound', { detail: `the platform answered ${answer.code}` });
     }
-    if (answer.kind === 'session-ended') throw new ContractError('FORBIDDEN', '登录已失效，请重新登录 (the session ended; sign in again)');
+    if (answer.kind === 'session-ended') throw new ContractError('FORBIDDEN', 'window.sessionEnded', { detail: 'the session ended; sign in again' });
     const cached = this.options.cache.detail(applicationId);
-    if (!cached) throw new ContractError('TRANSPORT', '平台暂时无法连接，且本机没有该办件的副本 (the platform is unreachable and there is no local copy)');
+    if (!cached) throw new ContractError('TRANSPORT', 'window.offlineNoCopy', { detail: 'the platform is unreachable and there is no local copy' });
     return { detail: cached.detail, stale: true };
   }
 
@@ -243,7 +243,7 @@ export class WindowCore {
   async reveal(applicationId: string): Promise<WindowApplicationView> {
     const { session, client } = this.require();
     const answer = this.observe(await client.reveal(session.token, applicationId, 'view'));
-    if (answer.kind !== 'ok') throw new ContractError(answer.kind === 'offline' ? 'TRANSPORT' : 'FORBIDDEN', '显示完整信息需要连接平台 (revealing needs the platform)');
+    if (answer.kind !== 'ok') throw new ContractError(answer.kind === 'offline' ? 'TRANSPORT' : 'FORBIDDEN', 'window.revealNeedsPlatform', { detail: `revealing needs the platform (${answer.kind})` });
     this.revealed = { applicationId, data: answer.value };
     return this.application(applicationId);
   }
@@ -251,7 +251,7 @@ export class WindowCore {
   async material(_applicationId: string, sha256: string): Promise<{ pages: { mediaType: 'image/jpeg' | 'image/png'; base64: string }[]; unsupported: boolean }> {
     const { session, client } = this.require();
     const answer = this.observe(await client.blob(session.token, sha256));
-    if (answer.kind !== 'ok') throw new ContractError(answer.kind === 'offline' ? 'TRANSPORT' : 'NOT_FOUND', '材料暂时无法获取 (the material cannot be fetched now)');
+    if (answer.kind !== 'ok') throw new ContractError(answer.kind === 'offline' ? 'TRANSPORT' : 'NOT_FOUND', 'window.materialUnavailable', { detail: `the material cannot be fetched now (${answer.kind})` });
     const pages = pageImages(answer.value);
     if (!pages) return { pages: [], unsupported: true };
     return { pages: pages.map((p) => ({ mediaType: p.mediaType, base64: Buffer.from(p.bytes).toString('base64') })), unsupported: false };

@@ -171,7 +171,8 @@ export function applicationView(
       problems: result.problems.map((p) => {
         const subjectId = 'field' in p ? p.field : p.material;
         const label = 'field' in p ? (catalog.catalog.field(p.field)?.label ?? p.field) : (requirements.find((r) => r.key === p.material)?.name ?? p.material);
-        return { kind: p.kind, subject: label || subjectId, message: p.message, blocking: p.blocking, ...(p.kind === 'too-few-pages' ? { needed: p.needed, got: p.got } : {}) };
+        const reason = { reason: p.reason, ...(p.params ? { params: { ...p.params } } : {}) };
+        return { kind: p.kind, subject: label || subjectId, ...reason, message: p.message, blocking: p.blocking, ...(p.kind === 'too-few-pages' ? { needed: p.needed, got: p.got } : {}) };
       }),
     };
   }

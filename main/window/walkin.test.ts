@@ -8,7 +8,8 @@ import type { Store } from '../../src/store';
 import { decide } from '../citizen/decide';
 import { card, citizenFixture, fakeJpeg, sampleService } from '../citizen/test-fixtures';
 import type { Fixture } from '../citizen/test-fixtures';
-import { createDeviceSet } from '../devices';
+import { DeviceManager } from '../../devices/manager/device-manager';
+import { defaultDeviceSettings } from '../../devices/manager/settings';
 import { silentLogger } from '../log';
 import { createWorkstation } from './index';
 import type { Workstation } from './index';
@@ -71,7 +72,7 @@ describe('walk-in pages from the window’s document camera (window.walkin.addPa
     ws = createWorkstation({
       windowId: 'W01',
       store,
-      devices: createDeviceSet('configured', {}),
+      devices: new DeviceManager({ settings: defaultDeviceSettings('configured') }),
       catalog: () => sampleService,
       logger: silentLogger,
       publish: () => undefined,

@@ -68,7 +68,7 @@ export class WalkIn {
     this.core.session.activity();
     this.session.requireOpen();
     if (subject && (!this.subject || this.subject.kind !== subject.kind || this.subject.id !== subject.id)) {
-      throw new ContractError('CONFLICT', '受理中的事项已变更，请重新开始 (the intake was begun for another service)');
+      throw new ContractError('CONFLICT', 'window.intakeChanged', { detail: 'the intake was begun for another service' });
     }
     return session;
   }
@@ -78,10 +78,10 @@ export class WalkIn {
     this.core.session.activity();
     const service = this.service();
     const name = subjectName(service, subject.kind, subject.id);
-    if (name === null || !service.formOf(subject.kind, subject.id)) throw new ContractError('NOT_FOUND', `没有找到该事项 (no ${subject.kind} ${subject.id})`);
+    if (name === null || !service.formOf(subject.kind, subject.id)) throw new ContractError('NOT_FOUND', subject.kind === 'item' ? 'catalog.itemNotFound' : 'catalog.bundleNotFound', { detail: `no ${subject.kind} ${subject.id}` });
     const department = subject.kind === 'item' ? service.catalog.item(subject.id)?.department : service.catalog.bundle(subject.id)?.leadDepartment;
     if (!inScope(session, { department: department ?? '', itemCode: subject.id })) {
-      throw new ContractError('FORBIDDEN', '本窗口不受理该类事项 (not one of this window’s categories)');
+      throw new ContractError('FORBIDDEN', 'window.notThisWindow', { detail: 'not one of this window’s categories' });
     }
     this.session.begin();
     this.subject = subject;
@@ -140,8 +140,8 @@ export class WalkIn {
     const today = at.slice(0, 10);
     const decided = this.decide(form);
     const applicant = decided.applicant;
-    if (!applicant) throw new ContractError('BAD_INPUT', '请先读取申请人的身份证 (read the applicant’s ID card first)', [{ path: 'identify', message: '请先读取身份证' }]);
-    if (!decided.result.ok) throw new ContractError('BAD_INPUT', '申请还有需要补正的地方 (the application is not complete)', issuesOf(decided.result.problems));
+    if (!applicant) throw new ContractError('BAD_INPUT', 'application.identifyFirst', { detail: 'read the applicant’s ID card first', issues: [{ path: 'identify', reason: 'cardFirst' }] });
+    if (!decided.result.ok) throw new ContractError('BAD_INPUT', 'application.incomplete', { detail: 'the application is not complete', issues: issuesOf(decided.result.problems) });
 
     const c = decided.service.catalog;
     const values = recordedValues(decided, this.session);

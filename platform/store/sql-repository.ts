@@ -197,7 +197,7 @@ export class SqlRepository implements PlatformRepository {
         if (!app || app.hall_id !== hallId) return { ok: false, code: 'NOT_FOUND', message: 'no such application in this hall' };
         // The same rules as on the terminal; a change that crossed a staff action on the platform is refused.
         const moved = transition(app.status, { to: s.status, actor: s.actor, terminal: terminalId, at: s.at, ...(s.reason ? { reason: s.reason } : {}) });
-        if (!moved.ok) return { ok: false, code: moved.code, message: moved.message };
+        if (!moved.ok) return { ok: false, code: moved.error.code, message: moved.error.message };
         await tx.run('UPDATE applications SET status = ?, updated_at = ? WHERE id = ?', [s.status, now, s.applicationId]);
         await tx.run('INSERT INTO application_events (application_id, status, at, note, source) VALUES (?, ?, ?, ?, ?)', [s.applicationId, s.status, s.at, s.reason ?? null, `${s.actor.kind}:${s.actor.id}@${terminalId}`]);
         return { ok: true };
@@ -315,7 +315,7 @@ export class SqlRepository implements PlatformRepository {
       const app = await tx.get<{ hall_id: string; status: ApplicationStatus }>(`SELECT hall_id, status FROM applications WHERE id = ?${this.lock}`, [applicationId]);
       if (!app) return { ok: false, code: 'NOT_FOUND', message: 'no such application' };
       const moved = transition(app.status, { to: change.to, actor: { kind: 'staff', id: change.staffId }, terminal: 'platform', at, ...(change.reason ? { reason: change.reason } : {}) });
-      if (!moved.ok) return { ok: false, code: moved.code, message: moved.message };
+      if (!moved.ok) return { ok: false, code: moved.error.code, message: moved.error.message };
       await tx.run('UPDATE applications SET status = ?, updated_at = ? WHERE id = ?', [change.to, now, applicationId]);
       await tx.run('INSERT INTO application_events (application_id, status, at, note, source) VALUES (?, ?, ?, ?, ?)', [applicationId, change.to, at, change.reason ?? null, `staff:${change.staffId}@platform`]);
       // The hall's terminals learn of it through the inbox, in the same transaction so it is never missed.

@@ -199,12 +199,14 @@ export class SqlStaffRepository implements StaffRepository {
       }
       const plan = planAction(app.status, input.action, session.staffNumber, session.windowId, input.at, input.reason);
       if (!plan.ok) {
-        if (plan.code === 'REASON_REQUIRED') return { ok: false, code: 'REASON_REQUIRED', message: plan.message };
-        if (plan.code === 'BAD_REQUEST') return { ok: false, code: 'BAD_REQUEST', message: plan.message };
-        return { ok: false, code: 'CONFLICT', message: plan.message, current: await current() };
+        const { code, message } = plan.error;
+        if (code === 'REASON_REQUIRED') return { ok: false, code: 'REASON_REQUIRED', message };
+        if (code === 'BAD_REQUEST') return { ok: false, code: 'BAD_REQUEST', message };
+        return { ok: false, code: 'CONFLICT', message, current: await current() };
       }
       const source = staffSource(session.staffNumber, session.windowId);
-      for (const step of plan.steps) {
+      const steps = plan.value;
+      for (const step of steps) {
         await tx.run('UPDATE applications SET status = ?, updated_at = ? WHERE id = ?', [step.to, input.now, input.applicationId]);
         await tx.run('INSERT INTO application_events (application_id, status, at, note, source) VALUES (?, ?, ?, ?, ?)', [input.applicationId, step.to, input.at, step.reason ?? null, source]);
         // The hall's terminals (the kiosk's progress query) learn of every step, in this transaction.
@@ -234,10 +236,10 @@ export class SqlStaffRepository implements StaffRepository {
           ],
         );
       }
-      const last = plan.steps[plan.steps.length - 1];
+      const last = steps[steps.length - 1];
       const response: ActionResponse = {
         status: last?.to ?? app.status,
-        steps: plan.steps.map(({ from, to }) => ({ from, to })),
+        steps: steps.map(({ from, to }) => ({ from, to })),
         at: input.at,
         ...(input.delivery ? { collector: input.delivery.collector } : {}),
       };

@@ -10,7 +10,7 @@ export interface WsTransport extends ClientTransport {
 
 const TRANSPORT_DOWN: CallResult = {
   ok: false,
-  error: { code: 'TRANSPORT', message: 'The terminal service is not reachable' },
+  error: { code: 'TRANSPORT', reason: 'contract.noAnswer', message: 'The terminal service is not reachable' },
 };
 
 /**

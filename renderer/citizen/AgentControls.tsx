@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgentRelation } from '../../src/contract';
-import type { FieldProblem } from '../../src/contract';
 import { api } from '../api/client';
 import { OnScreenKeyboard } from '../ui/keyboard/OnScreenKeyboard';
 import { useApplicationStore } from './application';
+import type { PrincipalProblem } from './application-store';
 import { ErrorSummary } from './ErrorSummary';
 import { TextEntry } from './TextEntry';
 
@@ -16,7 +16,7 @@ export function PrincipalForm() {
   const [idNumber, setIdNumber] = useState('');
   const [relation, setRelation] = useState<AgentRelation | null>(null);
   const [typing, setTyping] = useState<'name' | 'idNumber' | null>('name');
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [problems, setProblems] = useState<PrincipalProblem[]>([]);
   const labels: Record<string, string> = { name: t('citizen.identify.principalName'), idNumber: t('citizen.identify.principalId'), relation: t('citizen.identify.relation') };
   const save = async () => {
     if (!relation) return setProblems([{ field: 'relation', message: t('citizen.identify.relation') }]);

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { plainMessage } from './form-pages';
 
 export interface SummaryItem {
   key: string;
   label: string;
+  /** Already in the person's language (errorMessage / issueMessage). */
   message: string;
   /** Takes the citizen to the field or material (focus, or another page). */
   onOpen(): void;
@@ -12,7 +12,7 @@ export interface SummaryItem {
 
 /** GOV.UK error summary: at the top, takes focus when it appears, one link per problem. */
 export function ErrorSummary({ items, title }: { items: readonly SummaryItem[]; title?: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const signature = items.map((i) => i.key).join('|');
   useEffect(() => {
@@ -36,7 +36,7 @@ export function ErrorSummary({ items, title }: { items: readonly SummaryItem[]; 
               }}
             >
               <strong>{item.label}</strong>
-              <span>{plainMessage(item.message, i18n.language)}</span>
+              <span>{item.message}</span>
             </a>
           </li>
         ))}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FormValueWire, WireFormField } from '../../src/contract';
 import { OnScreenKeyboard } from '../ui/keyboard/OnScreenKeyboard';
-import { dateToDigits, digitsToDate, displayValue, inputFor, plainMessage } from './form-pages';
+import { dateToDigits, digitsToDate, displayValue, inputFor } from './form-pages';
 import { TextEntry } from './TextEntry';
 
 export function fieldDomId(id: string): string {
@@ -27,14 +27,14 @@ interface Props {
 
 /** One question, GOV.UK style: a label (never a placeholder), hint, error message, then the answer. */
 export function FieldInput({ field, value, locked, editable, error, active, onActivate, onChange, onEdit, native = false }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = fieldDomId(field.id);
   const input = inputFor(field);
   const optional = !field.required && <span className="field-optional"> {t('citizen.form.optional')}</span>;
   const hint = field.help && <p className="field-hint">{field.help}</p>;
   const message = error && (
     <p className="field-error" id={`${id}-error`}>
-      {plainMessage(error, i18n.language)}
+      {error}
     </p>
   );
   const classes = `field${error ? ' field-has-error' : ''}`;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EDITABLE_CARD_FIELDS } from '../../src/contract';
+import { issueMessage } from '../api/error-message';
 import { ScreenFrame } from '../ui/ScreenFrame';
 import { useApplicationStore } from './application';
 import { ErrorSummary } from './ErrorSummary';
@@ -17,7 +18,7 @@ export function FormScreen() {
   const section = pages[app.page];
   if (!app.form || !section) return null;
   const labels = new Map(section.fields.map((f) => [f.id, f.label]));
-  const errors = new Map(app.errors.map((e) => [e.field, e.message]));
+  const errors = new Map(app.errors.map((e) => [e.field, issueMessage(e, t)]));
 
   const openField = (id: string) => {
     const field = section.fields.find((f) => f.id === id);
@@ -48,7 +49,7 @@ export function FormScreen() {
         </button>
       }
     >
-      <ErrorSummary items={app.errors.map((e) => ({ key: fieldDomId(e.field), label: labels.get(e.field) ?? '', message: e.message, onOpen: () => openField(e.field) }))} />
+      <ErrorSummary items={app.errors.map((e) => ({ key: fieldDomId(e.field), label: labels.get(e.field) ?? '', message: issueMessage(e, t), onOpen: () => openField(e.field) }))} />
       {app.problem && (
         <p className="notice notice-error" role="alert">
           {app.problem} {t('citizen.askStaff')}

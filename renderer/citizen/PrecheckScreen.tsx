@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { issueMessage } from '../api/error-message';
 import { ScreenFrame } from '../ui/ScreenFrame';
 import { useApplicationStore } from './application';
 import { ErrorSummary } from './ErrorSummary';
@@ -47,7 +48,7 @@ export function PrecheckScreen() {
         items={blocking.map((p, i) => ({
           key: p.field ? fieldDomId(p.field) : `material-${i}`,
           label: p.field ? (labels.get(p.field) ?? p.field) : (names.get(p.material ?? '') ?? ''),
-          message: `${p.message} — ${p.field ? t('citizen.precheck.fix') : t('citizen.precheck.fixMaterial')}`,
+          message: `${issueMessage(p, t)} — ${p.field ? t('citizen.precheck.fix') : t('citizen.precheck.fixMaterial')}`,
           onOpen: () => (p.field ? app.openField(p.field) : go('materials')),
         }))}
       />
@@ -56,7 +57,9 @@ export function PrecheckScreen() {
           <h2 className="section-title">{t('citizen.precheck.advice')}</h2>
           <ul className="plain-list">
             {advice.map((p, i) => (
-              <li key={i}>{p.message}</li>
+              <li key={i}>
+                {p.field ? (labels.get(p.field) ?? p.field) : (names.get(p.material ?? '') ?? '')}：{issueMessage(p, t)}
+              </li>
             ))}
           </ul>
         </section>

@@ -4,11 +4,14 @@ import type { ContractClient, MethodName } from '../../src/contract';
 import { catalogHandlers } from '../../main/handlers/catalog';
 import { card, citizenFixture, fakeJpeg, sampleService } from '../../main/citizen/test-fixtures';
 import type { Fixture } from '../../main/citizen/test-fixtures';
+import { initI18n } from '../i18n';
 import { wipeSession } from '../stores/session-reset';
 import { createApplicationStore } from './application-store';
 import { useFlowStore } from './flow-store';
 
 // The store runs against the real privileged handlers in-process: the same validation, the same session.
+// The store words failures with the page's i18next, as on screen.
+initI18n('zh-CN');
 let f: Fixture;
 const calls: string[] = [];
 
@@ -20,9 +23,9 @@ function client(): ContractClient['call'] {
   const call = async (name: MethodName, input: unknown = {}) => {
     calls.push(name);
     const handler = handlers[name];
-    if (!handler) throw new ContractError('UNKNOWN_METHOD', name);
+    if (!handler) throw new ContractError('UNKNOWN_METHOD', 'contract.unknownMethod', { detail: name });
     const parsed = methods[name].input.safeParse(input);
-    if (!parsed.success) throw new ContractError('BAD_INPUT', `bad input for ${name}`);
+    if (!parsed.success) throw new ContractError('BAD_INPUT', 'contract.badInput', { detail: `bad input for ${name}` });
     return methods[name].output.parse(await handler(parsed.data, { role: 'kiosk' }));
   };
   return call as ContractClient['call'];

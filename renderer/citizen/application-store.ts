@@ -3,7 +3,7 @@
 // every call to the terminal goes through the injected client, so it is unit-tested without a DOM.
 import { create } from 'zustand';
 import { ContractError } from '../../src/contract';
-import { errorMessage } from '../api/error-message';
+import { errorMessage, issueMessage } from '../api/error-message';
 import type {
   AgentRelation,
   CardDetails,
@@ -20,6 +20,12 @@ import { registerSessionReset } from '../stores/session-reset';
 import { onApplicationAbandoned, useFlowStore } from './flow-store';
 import type { Selection } from './flow-store';
 import { formHolders, formPages, pageOfField, prefillFrom } from './form-pages';
+
+/** A problem with the keyed-in principal, already worded for the screen. */
+export interface PrincipalProblem {
+  field: string;
+  message: string;
+}
 
 export interface ApplicationState {
   subject: Selection | null;
@@ -63,7 +69,7 @@ export interface ApplicationState {
   confirmHolder(): void;
   skipHolder(): void;
   setAgentMode(on: boolean): Promise<void>;
-  setPrincipal(principal: { name: string; idNumber: string; relation: AgentRelation }): Promise<FieldProblem[]>;
+  setPrincipal(principal: { name: string; idNumber: string; relation: AgentRelation }): Promise<PrincipalProblem[]>;
   setValue(field: string, value: FormValueWire): void;
   unlock(field: string): void;
   nextPage(): Promise<void>;
@@ -223,7 +229,7 @@ export function createApplicationStore({ call }: ApplicationDeps) {
           set((s) => ({ cards: { ...s.cards, [holder]: details }, values: { ...s.values, ...prefillFrom(form, details) } }));
           return [];
         } catch (error) {
-          if (error instanceof ContractError && error.issues) return error.issues.map((i) => ({ field: i.path, message: i.message }));
+          if (error instanceof ContractError && error.issues) return error.issues.map((i) => ({ field: i.path, message: issueMessage(i) }));
           return [{ field: 'form', message: errorMessage(error) }];
         }
       },
@@ -305,7 +311,7 @@ export function createApplicationStore({ call }: ApplicationDeps) {
           } catch (error) {
             if (error instanceof ContractError && error.code === 'BAD_INPUT' && error.issues) {
               // The terminal found something the pre-check had not: show it there, with links to fix it.
-              set({ precheck: { ok: false, includedMembers: get().included ?? [], problems: error.issues.map((i) => ({ kind: i.path.startsWith('material:') ? 'missing-material' : 'invalid-value', ...(i.path.startsWith('material:') ? { material: i.path.slice(9) } : { field: i.path }), message: i.message, blocking: true })) } });
+              set({ precheck: { ok: false, includedMembers: get().included ?? [], problems: error.issues.map((i) => ({ kind: i.path.startsWith('material:') ? 'missing-material' : 'invalid-value', ...(i.path.startsWith('material:') ? { material: i.path.slice(9) } : { field: i.path }), reason: i.reason, params: i.params, blocking: true })) } });
               flow().go('precheck');
               return;
             }

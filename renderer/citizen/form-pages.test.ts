@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WireFormField } from '../../src/contract';
-import { conditionHolds, dateToDigits, digitsToDate, displayValue, fieldLocked, fieldShown, inputFor, plainMessage } from './form-pages';
+import { conditionHolds, dateToDigits, digitsToDate, displayValue, fieldLocked, fieldShown, inputFor } from './form-pages';
 
 const field = (patch: Partial<WireFormField>): WireFormField => ({ id: 'x', label: 'X', type: 'text', required: true, personal: false, usedBy: [], ...patch });
 
@@ -47,13 +47,5 @@ describe('form pages', () => {
     expect(digitsToDate('19900307')).toBe('1990-03-07');
     expect(digitsToDate('1990')).toBe('1990');
     expect(dateToDigits('1990-03-07')).toBe('19900307');
-  });
-});
-
-describe('messages', () => {
-  it('drops the English aside of a terminal message in Chinese only', () => {
-    expect(plainMessage('请填写申请人手机号码 (required)', 'zh-CN')).toBe('请填写申请人手机号码');
-    expect(plainMessage('请填写申请人手机号码 (required)', 'en')).toBe('请填写申请人手机号码 (required)');
-    expect(plainMessage('缺少材料：居民户口簿', 'zh-CN')).toBe('缺少材料：居民户口簿');
   });
 });

@@ -149,12 +149,3 @@ export function digitsToDate(digits: string): string {
 export function dateToDigits(value: string): string {
   return value.replace(/\D/g, '');
 }
-
-/**
- * The terminal's messages are "中文 (English)"; in Chinese the English aside goes, in English both stay
- * (the Chinese half names the field).
- */
-export function plainMessage(message: string, language: string): string {
-  if (language === 'en') return message;
-  return message.replace(/\s*\([\x20-\x7e]+\)\s*$/u, '');
-}

@@ -1,5 +1,6 @@
 import type { Messages } from './zh-CN';
 import { citizenEn } from './citizen';
+import { errorsEn } from './errors-en';
 import { windowEn } from './window-en';
 
 export const en: Messages = {
@@ -193,6 +194,7 @@ export const en: Messages = {
       paperWidthMm: 'Receipt paper width',
       save: 'Save',
       saved: 'Saved',
+      formats: { hallCode: '2–8 capital letters or digits', terminalNumber: '1–16 capital letters, digits or -' },
     },
     changePin: {
       title: 'Change the technician PIN',
@@ -217,6 +219,12 @@ export const en: Messages = {
       code: 'Enrolment code',
       enrol: 'Enrol',
       enrolled: 'Enrolled: terminal {{terminal}}, hall {{hall}}',
+      enrolFailed: {
+        'bad-code': 'The enrolment code is wrong, already used or expired. Ask the platform administrator for a new one.',
+        unreachable: 'The platform cannot be reached. Check the network and the platform address, then try again.',
+        refused: 'The platform refused the enrolment. Ask the platform administrator.',
+        'no-platform': 'No central platform is configured for this terminal.',
+      },
       deadTitle: 'Records the platform refused',
       noDead: 'No refused records',
       requeue: 'Queue again',
@@ -259,4 +267,5 @@ export const en: Messages = {
     paper: { ok: 'Paper OK', 'near-end': 'Paper near end', out: 'Paper out', 'cover-open': 'Cover open' },
   },
   window: windowEn,
+  errors: errorsEn,
 };

@@ -1,4 +1,5 @@
 import { citizenZh } from './citizen';
+import { errorsZh } from './errors';
 import { windowZh } from './window';
 
 export const zhCN = {
@@ -192,6 +193,7 @@ export const zhCN = {
       paperWidthMm: '凭条纸宽',
       save: '保存',
       saved: '已保存',
+      formats: { hallCode: '2–8 位大写字母或数字', terminalNumber: '1–16 位大写字母、数字或 -' },
     },
     changePin: {
       title: '修改运维密码',
@@ -216,6 +218,12 @@ export const zhCN = {
       code: '注册码',
       enrol: '注册',
       enrolled: '已注册：终端 {{terminal}}，大厅 {{hall}}',
+      enrolFailed: {
+        'bad-code': '注册码不正确、已使用或已过期，请向平台管理员索取新的注册码',
+        unreachable: '无法连接平台，请检查网络和平台地址后重试',
+        refused: '平台拒绝了本次注册，请联系平台管理员',
+        'no-platform': '本终端未配置政务服务平台',
+      },
       deadTitle: '平台拒收的记录',
       noDead: '没有被拒收的记录',
       requeue: '重新排队',
@@ -258,6 +266,7 @@ export const zhCN = {
     paper: { ok: '打印纸正常', 'near-end': '打印纸将尽', out: '打印机缺纸', 'cover-open': '打印机开盖' },
   },
   window: windowZh,
+  errors: errorsZh,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EvaluationLevel, SimPaperState } from '../../src/contract';
 import { api } from '../api/client';
+import { errorMessage } from '../api/error-message';
 
 /** A tracking-number QR as printed on our receipts, for trying the scanner. */
 const SAMPLE_SCAN = 'HALL0001202611230000A';
@@ -19,12 +20,12 @@ export function SimulatorPanel() {
   const [readerPlugged, setReaderPlugged] = useState(true);
 
   useEffect(() => {
-    api.call('sim.idcard.samples').then(setSamples, (e: Error) => setError(e.message));
+    api.call('sim.idcard.samples').then(setSamples, (e: unknown) => setError(errorMessage(e)));
   }, []);
 
   const run = (action: () => Promise<unknown>) => {
     setError(null);
-    action().catch((e: Error) => setError(e.message));
+    action().catch((e: unknown) => setError(errorMessage(e, t)));
   };
 
   return (

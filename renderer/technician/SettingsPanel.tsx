@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TerminalIdentity } from '../../src/contract';
 import { api } from '../api/client';
-import { errorMessage } from '../api/error-message';
+import { errorMessage, failureOf, fieldMessages, issueMessage } from '../api/error-message';
+import type { Translate } from '../api/error-message';
 import { OnScreenKeyboard } from '../ui/keyboard/OnScreenKeyboard';
 import { privileged } from './access-store';
 import { PinPad } from './PinPad';
@@ -15,9 +16,13 @@ type Draft = Record<TextField, string> & { paperWidthMm: 58 | 80 };
 
 const toDraft = (i: TerminalIdentity): Draft => ({ ...i, idleTimeoutSeconds: String(i.idleTimeoutSeconds) });
 
-function issuesOf(error: unknown): Record<string, string> {
-  if (typeof error !== 'object' || error === null || !('issues' in error) || !Array.isArray(error.issues)) return {};
-  return Object.fromEntries((error.issues as { path: string; message: string }[]).map((i) => [i.path, i.message]));
+/** Field → what is wrong with it; a format problem says which format the field takes. */
+function identityProblems(error: unknown, t: Translate): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of failureOf(error)?.issues ?? []) {
+    out[issue.path] ??= issue.reason === 'pattern' ? t(`technician.identity.formats.${issue.path}`, { defaultValue: issueMessage(issue, t) }) : issueMessage(issue, t);
+  }
+  return out;
 }
 
 /** Hall and terminal identity, idle timeout, paper width — typed on screen, checked by the terminal. */
@@ -42,7 +47,7 @@ function IdentityForm() {
         setDraft(toDraft(i));
         setSaved(true);
       },
-      (e: unknown) => setProblems(issuesOf(e)),
+      (e: unknown) => setProblems(identityProblems(e, t)),
     );
   };
   return (
@@ -113,7 +118,7 @@ function PinChange() {
       }
       privileged(() => api.call('technician.changePin', { current, next })).then(
         () => setResult({ ok: true, text: t('technician.changePin.done') }),
-        (e: unknown) => setResult({ ok: false, text: Object.values(issuesOf(e))[0] ?? errorMessage(e) }),
+        (e: unknown) => setResult({ ok: false, text: Object.values(fieldMessages(e, t))[0] ?? errorMessage(e, t) }),
       );
     }
   };

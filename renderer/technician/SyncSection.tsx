@@ -49,7 +49,7 @@ export function SyncSection() {
         </button>
         {enrol && (
           <p className={enrol.ok ? '' : 'notice notice-error'} role="status" data-testid="enrol-result">
-            {enrol.ok ? t('technician.sync.enrolled', { terminal: enrol.terminalId, hall: enrol.hallId }) : enrol.message}
+            {enrol.ok ? t('technician.sync.enrolled', { terminal: enrol.terminalId, hall: enrol.hallId }) : t(`technician.sync.enrolFailed.${enrol.reason}`)}
           </p>
         )}
       </section>

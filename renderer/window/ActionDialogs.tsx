@@ -3,6 +3,7 @@ import type { FormEvent, KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WindowApplicationView, WindowSupplementIssue } from '../../src/contract';
 import { api } from '../api/client';
+import { reasonMessage } from '../api/error-message';
 import { useWindowStore } from './window-store';
 
 /** A refusal while the dialog stays open (e.g. the wrong person's card at hand-out), said inside the dialog. */
@@ -12,7 +13,7 @@ function DialogAlert() {
   if (outcome?.kind === 'act' && outcome.result.outcome === 'refused') {
     return (
       <p className="window-error" role="alert" data-testid="dialog-alert">
-        {t(`window.result.refused.${outcome.result.code}`, { message: outcome.result.message })}
+        {reasonMessage(outcome.result.reason, undefined, null, t)}
       </p>
     );
   }

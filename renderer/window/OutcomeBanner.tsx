@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { reasonMessage } from '../api/error-message';
 import { byLabel } from './labels';
 import { useWindowStore } from './window-store';
 import type { Outcome } from './window-store';
@@ -32,7 +33,7 @@ function text(t: T, outcome: Outcome): { tone: 'ok' | 'warn' | 'error'; text: st
           return { tone: 'error', text: r.by ? t('window.result.conflict', { by: byLabel(t, r.by), at: clock(r.at), status }) : t('window.result.conflictNoBy', { status }) };
         }
         case 'refused':
-          return { tone: 'error', text: t(`window.result.refused.${r.code}`, { message: r.message }) };
+          return { tone: 'error', text: reasonMessage(r.reason, undefined, null, t) };
       }
     }
   }

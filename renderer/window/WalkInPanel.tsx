@@ -2,11 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldInput } from '../citizen/FieldInput';
-import { fieldLocked, fieldShown, formPages, plainMessage } from '../citizen/form-pages';
+import { fieldLocked, fieldShown, formPages } from '../citizen/form-pages';
 import { materialsToCapture } from '../citizen/MaterialsScreen';
 import { materialDone } from '../citizen/material-progress';
 import '../citizen/form.css';
 import { api } from '../api/client';
+import { issueMessage } from '../api/error-message';
 import { SHORTCUT_LABEL } from './shortcuts';
 import { WalkInCamera } from './WalkInCamera';
 import { useWalkInStore } from './walkin-store';
@@ -63,13 +64,16 @@ function Pick() {
 
 /** Step 2: cards, the merged form, the materials checklist, pre-check, submit. */
 function Intake() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const s = useWalkInStore();
   if (!s.form) return null;
   const included = s.precheck?.includedMembers ?? null;
   const sections = formPages(s.form, included, s.values);
-  const fieldErrors = new Map(s.precheck?.problems.flatMap((p) => (p.field ? [[p.field, p.message] as const] : [])) ?? []);
-  const materialErrors = new Map(s.precheck?.problems.flatMap((p) => (p.material ? [[p.material, p.message] as const] : [])) ?? []);
+  const fieldErrors = new Map(s.precheck?.problems.flatMap((p) => (p.field ? [[p.field, issueMessage(p, t)] as const] : [])) ?? []);
+  const materialErrors = new Map(s.precheck?.problems.flatMap((p) => (p.material ? [[p.material, issueMessage(p, t)] as const] : [])) ?? []);
+  const labels = new Map(s.form.sections.flatMap((section) => section.fields.map((f) => [f.id, f.label] as const)));
+  const names = new Map(s.materials.map((m) => [m.key, m.name] as const));
+  const subjectOf = (p: { field?: string | undefined; material?: string | undefined }) => (p.field ? (labels.get(p.field) ?? p.field) : (names.get(p.material ?? '') ?? p.material ?? ''));
   const blocking = s.precheck?.problems.filter((p) => p.blocking) ?? [];
   const materials = materialsToCapture(s.materials, included);
   const camera = s.camera ? s.materials.find((m) => m.key === s.camera) : undefined;
@@ -110,7 +114,7 @@ function Intake() {
                 data-complete={materialDone(m, s.pages[m.key] ?? 0, [...s.paper, ...s.promised])}
               >
                 <span className="walkin-material-name">{m.name}</span>
-                {materialErrors.get(m.key) && <span className="window-error">{plainMessage(materialErrors.get(m.key) ?? '', i18n.language)}</span>}
+                {materialErrors.get(m.key) && <span className="window-error">{materialErrors.get(m.key)}</span>}
                 <span className="walkin-capture">
                   <button type="button" className="wbtn wbtn-small" disabled={s.busy} onClick={() => s.openCamera(m.key)} data-testid={`walkin-capture-${m.key}`}>
                     {(s.pages[m.key] ?? 0) > 0 ? t('window.walkin.recapture') : t('window.walkin.capture')}
@@ -139,7 +143,9 @@ function Intake() {
             {blocking.length > 0 && (
               <ul>
                 {blocking.map((p) => (
-                  <li key={`${p.kind}:${p.field ?? p.material ?? ''}`}>{plainMessage(p.message, i18n.language)}</li>
+                  <li key={`${p.kind}:${p.field ?? p.material ?? ''}`}>
+                    {subjectOf(p)}：{issueMessage(p, t)}
+                  </li>
                 ))}
               </ul>
             )}

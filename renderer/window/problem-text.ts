@@ -1,14 +1,17 @@
 // A pre-check problem in the window's language: worded by its kind around the field label or material
-// name, never the domain's own message (which is Chinese with an English hint). Unknown kinds fall back to it.
+// name, and a wrong value by its issue reason; never the domain's own message (which is the printed
+// notice's Chinese sentence).
 import type { TFunction } from 'i18next';
 import type { WindowApplicationView } from '../../src/contract';
+import { issueMessage } from '../api/error-message';
 
 export type WindowProblem = WindowApplicationView['precheck']['problems'][number];
 
-const KINDS = new Set(['missing-field', 'invalid-value', 'rule-failed', 'missing-material', 'too-few-pages', 'promise-needed', 'original-check']);
+const KINDS = new Set(['missing-field', 'rule-failed', 'missing-material', 'too-few-pages', 'promise-needed', 'original-check']);
 
 export function problemText(t: TFunction, problem: WindowProblem): string {
-  if (!KINDS.has(problem.kind)) return problem.message;
-  if (problem.kind === 'too-few-pages' && (problem.needed === undefined || problem.got === undefined)) return problem.message;
+  const byReason = `${problem.subject}${t('window.detail.problem.separator')}${issueMessage(problem, t)}`;
+  if (!KINDS.has(problem.kind)) return byReason;
+  if (problem.kind === 'too-few-pages' && (problem.needed === undefined || problem.got === undefined)) return byReason;
   return t(`window.detail.problem.${problem.kind}`, { subject: problem.subject, needed: problem.needed, got: problem.got });
 }

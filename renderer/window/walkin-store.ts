@@ -94,8 +94,8 @@ export const useWalkInStore = create<WalkInStore>()((set, get) => {
     includedMembers: get().precheck?.includedMembers ?? [],
     problems: (error.issues ?? []).map((i) =>
       i.path.startsWith('material:')
-        ? { kind: 'missing-material' as const, material: i.path.slice(9), message: i.message, blocking: true }
-        : { kind: 'invalid-value' as const, field: i.path, message: i.message, blocking: true },
+        ? { kind: 'missing-material' as const, material: i.path.slice(9), reason: i.reason, params: i.params, blocking: true }
+        : { kind: 'invalid-value' as const, field: i.path, reason: i.reason, params: i.params, blocking: true },
     ),
   });
 

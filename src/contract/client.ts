@@ -30,11 +30,11 @@ export function createClient(transport: ClientTransport): ContractClient {
       try {
         result = await transport.invoke(name, args[0] ?? {});
       } catch {
-        throw new ContractError('TRANSPORT', 'The terminal service did not answer');
+        throw new ContractError('TRANSPORT', 'contract.noAnswer', { detail: 'The terminal service did not answer' });
       }
-      if (!result.ok) throw new ContractError(result.error.code, result.error.message, result.error.issues);
+      if (!result.ok) throw ContractError.fromShape(result.error);
       const parsed = methods[name].output.safeParse(result.value);
-      if (!parsed.success) throw new ContractError('BAD_OUTPUT', `Unexpected answer for ${name}`);
+      if (!parsed.success) throw new ContractError('BAD_OUTPUT', 'contract.badOutput', { detail: `Unexpected answer for ${name}` });
       return parsed.data as MethodOutput<typeof name>;
     },
     on(name, listener) {

@@ -31,16 +31,18 @@ describe('dispatcher', () => {
     const result = await d.dispatch('sim.idcard.insert', { id: 42 }, ctx);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error.code).toBe('BAD_INPUT');
-      expect(result.error.issues?.[0]?.path).toBe('id');
+      expect(result.error).toMatchObject({ code: 'BAD_INPUT', reason: 'contract.badInput', issues: [{ path: 'id', reason: 'invalidType' }] });
+      // our codes only: zod's English never crosses the contract
+      expect(JSON.stringify(result.error.issues)).not.toMatch(/expected|Invalid|received/);
     }
-    expect(await d.dispatch('system.info', { extra: 1 }, ctx)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await d.dispatch('sim.idcard.insert', {}, ctx)).toMatchObject({ ok: false, error: { issues: [{ path: 'id', reason: 'required' }] } });
+    expect(await d.dispatch('system.info', { extra: 1 }, ctx)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', issues: [{ path: 'extra', reason: 'notAllowed' }] } });
     expect(insert).not.toHaveBeenCalled();
   });
 
   it('answers an unknown method, including prototype names', async () => {
     const d = createDispatcher(handlers());
-    expect(await d.dispatch('nope.nothing', {}, ctx)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    expect(await d.dispatch('nope.nothing', {}, ctx)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD', reason: 'contract.unknownMethod' } });
     expect(await d.dispatch('__proto__', {}, ctx)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     expect(await d.dispatch('toString', {}, ctx)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
   });
@@ -56,22 +58,22 @@ describe('dispatcher', () => {
       { onInternalError },
     );
     const result = await d.dispatch('idcard.read', {}, ctx);
-    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'idcard.read failed inside the terminal' } });
+    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', reason: 'contract.internal', message: 'idcard.read failed inside the terminal' } });
     expect(JSON.stringify(result)).not.toMatch(/stack|secret|4301/);
     expect(onInternalError).toHaveBeenCalledOnce();
   });
 
-  it('passes ContractErrors through with their code', async () => {
+  it('passes ContractErrors through with their code, reason and params', async () => {
     const d = createDispatcher(
       handlers({
         'idcard.read': () => {
-          throw new ContractError('DEVICE_UNAVAILABLE', '读卡器未连接');
+          throw new ContractError('DEVICE_ERROR', 'device.failed', { params: { device: 'idcard', result: 'timeout' }, detail: 'no answer in 2 s' });
         },
       }),
     );
     expect(await d.dispatch('idcard.read', {}, ctx)).toEqual({
       ok: false,
-      error: { code: 'DEVICE_UNAVAILABLE', message: '读卡器未连接' },
+      error: { code: 'DEVICE_ERROR', reason: 'device.failed', params: { device: 'idcard', result: 'timeout' }, message: 'no answer in 2 s' },
     });
   });
 
@@ -88,7 +90,7 @@ describe('dispatcher: privileged (technician) methods', () => {
   it('refuses a privileged method when no session check is configured, or the caller has no connection', async () => {
     expect(await createDispatcher(printing).dispatch('printer.printTestPage', {}, { role: 'technician', connection: 'c1' })).toMatchObject({
       ok: false,
-      error: { code: 'UNAUTHENTICATED' },
+      error: { code: 'UNAUTHENTICATED', reason: 'contract.needsTechnician' },
     });
     const isPrivileged = vi.fn(() => true);
     expect(await createDispatcher(printing, { isPrivileged }).dispatch('printer.printTestPage', {}, { role: 'technician' })).toMatchObject({
@@ -110,7 +112,7 @@ describe('dispatcher: privileged (technician) methods', () => {
 
   it('checks roles before the session: the customer screen can never reach a privileged method', async () => {
     const d = createDispatcher(printing, { isPrivileged: () => true });
-    expect(await d.dispatch('printer.printTestPage', {}, { role: 'customer', connection: 'c1' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await d.dispatch('printer.printTestPage', {}, { role: 'customer', connection: 'c1' })).toMatchObject({ error: { code: 'FORBIDDEN', reason: 'contract.wrongRole' } });
   });
 
   it('does not validate the input of a refused call (nothing about the method leaks)', async () => {
@@ -144,7 +146,17 @@ describe('client', () => {
   it('calls through any transport and throws typed errors', async () => {
     const { client } = loopback(handlers());
     expect(await client.call('sim.idcard.samples')).toEqual([{ id: 'a', label: 'A' }]);
-    await expect(client.call('sim.idcard.insert', { id: '' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    const failed = client.call('sim.idcard.insert', { id: '' });
+    await expect(failed).rejects.toBeInstanceOf(ContractError);
+    await expect(failed).rejects.toMatchObject({ code: 'BAD_INPUT', reason: 'contract.badInput', issues: [{ path: 'id', reason: 'required' }] });
+  });
+
+  it('reads a reason it does not know (a newer terminal) as contract.unknownReason, keeping the code', async () => {
+    const client = createClient({
+      invoke: () => Promise.resolve({ ok: false, error: { code: 'CONFLICT', reason: 'future.thing', message: 'x', issues: [{ path: 'a', reason: 'futureIssue' }] } } as never),
+      subscribe: () => () => {},
+    });
+    await expect(client.call('system.info')).rejects.toMatchObject({ code: 'CONFLICT', reason: 'contract.unknownReason', issues: [{ path: 'a', reason: 'invalid' }] });
   });
 
   it('delivers valid events and drops malformed ones', () => {
@@ -162,6 +174,6 @@ describe('client', () => {
 
   it('reports a dead transport as TRANSPORT', async () => {
     const client = createClient({ invoke: () => Promise.reject(new Error('gone')), subscribe: () => () => {} });
-    await expect(client.call('system.info')).rejects.toMatchObject({ code: 'TRANSPORT' });
+    await expect(client.call('system.info')).rejects.toMatchObject({ code: 'TRANSPORT', reason: 'contract.noAnswer' });
   });
 });

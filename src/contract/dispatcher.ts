@@ -3,6 +3,8 @@ import { isMethodName, methods } from './api';
 import type { MethodInput, MethodName, MethodOutput } from './api';
 import type { WindowRole } from './define';
 import { ContractError } from './errors';
+import type { ContractErrorShape } from './errors';
+import { zodIssues } from './zod-issues';
 import type { CallResult } from './wire';
 
 export interface CallContext {
@@ -41,33 +43,32 @@ export interface Dispatcher {
   connectionClosed(connection: string): void;
 }
 
-function issuesOf(error: z.ZodError): { path: string; message: string }[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-}
-
 /**
  * One dispatcher for both shells: validates the input, checks the caller's role, runs the handler,
- * validates the output and turns every failure into a typed {code, message} (never a stack trace).
+ * validates the output and turns every failure into a typed {code, reason} (never a stack trace, never
+ * zod's words: input issues carry our reason codes).
  */
+function failed(code: ContractErrorShape['code'], reason: 'contract.unknownMethod' | 'contract.wrongRole' | 'contract.needsTechnician' | 'contract.badOutput' | 'contract.internal', detail: string): CallResult {
+  return { ok: false, error: new ContractError(code, reason, { detail }).toShape() };
+}
+
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions = {}): Dispatcher {
   return {
     async dispatch(name, input, ctx) {
       if (!isMethodName(name)) {
-        return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method: ${name.slice(0, 128)}` } };
+        return failed('UNKNOWN_METHOD', 'contract.unknownMethod', `Unknown method: ${name.slice(0, 128)}`);
       }
       const def = methods[name];
       if (def.roles && !def.roles.includes(ctx.role)) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: `${name} is not available to the ${ctx.role} window` } };
+        return failed('FORBIDDEN', 'contract.wrongRole', `${name} is not available to the ${ctx.role} window`);
       }
       if (def.privileged && !(ctx.connection !== undefined && options.isPrivileged?.(ctx) === true)) {
-        return { ok: false, error: { code: 'UNAUTHENTICATED', message: `${name} needs the technician PIN (运维功能需先输入运维密码)` } };
+        return failed('UNAUTHENTICATED', 'contract.needsTechnician', `${name} needs an unlocked technician session`);
       }
-      const parsed = def.input.safeParse(input ?? {});
+      const given = input ?? {};
+      const parsed = def.input.safeParse(given);
       if (!parsed.success) {
-        return {
-          ok: false,
-          error: { code: 'BAD_INPUT', message: `Invalid input for ${name}`, issues: issuesOf(parsed.error) },
-        };
+        return { ok: false, error: new ContractError('BAD_INPUT', 'contract.badInput', { detail: `Invalid input for ${name}`, issues: zodIssues(parsed.error, given) }).toShape() };
       }
       try {
         const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
@@ -75,13 +76,13 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
         const checked = def.output.safeParse(value);
         if (!checked.success) {
           options.onInternalError?.(name, checked.error);
-          return { ok: false, error: { code: 'BAD_OUTPUT', message: `The terminal produced an invalid answer for ${name}` } };
+          return failed('BAD_OUTPUT', 'contract.badOutput', `The terminal produced an invalid answer for ${name}`);
         }
         return { ok: true, value: checked.data };
       } catch (error) {
         if (error instanceof ContractError) return { ok: false, error: error.toShape() };
         options.onInternalError?.(name, error);
-        return { ok: false, error: { code: 'INTERNAL', message: `${name} failed inside the terminal` } };
+        return failed('INTERNAL', 'contract.internal', `${name} failed inside the terminal`);
       }
     },
     connectionClosed(connection) {
@@ -98,6 +99,6 @@ export async function callThrough<M extends MethodName>(
   ctx: CallContext,
 ): Promise<MethodOutput<M>> {
   const result = await dispatcher.dispatch(name, input, ctx);
-  if (!result.ok) throw new ContractError(result.error.code, result.error.message, result.error.issues);
+  if (!result.ok) throw ContractError.fromShape(result.error);
   return result.value as MethodOutput<M>;
 }

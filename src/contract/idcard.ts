@@ -29,7 +29,7 @@ export const IdCard = z.object({
   /** Raw codes beside the display names: GB/T 2261.1 gender, GB 3304 nation. */
   genderCode: z.string().optional(),
   nationCode: z.string().optional(),
-  /** Why the number failed validation (plain language, never the number itself). */
+  /** Why the number failed validation: the developer's detail in English (never the number itself), never shown to a citizen. */
   idNumberProblem: z.string().optional(),
   /** HK/Macao/Taiwan permit: the holder's entry/exit permit number and how often the permit was issued. */
   passNumber: z.string().optional(),

@@ -5,5 +5,7 @@ export * from './device';
 export * from './dispatcher';
 export * from './empty';
 export * from './errors';
+export * from './error-reasons';
+export * from './zod-issues';
 export * from './idcard';
 export * from './wire';

@@ -3,6 +3,7 @@ import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { encodeReceipt } from '../../devices/protocols/escpos/encoder';
 import { interpret } from '../../devices/protocols/escpos/interpreter';
+import { boxPainter } from '../../devices/protocols/escpos/painter';
 import { renderPng } from '../../devices/protocols/escpos/render';
 import { DocumentKind } from '../kernel/receipt';
 import type { PaperWidth, ReceiptDocument } from '../kernel/receipt';
@@ -36,7 +37,7 @@ describe('documents, checked on what the printer would print', () => {
     expect(text).toContain('· 拨打 12345 热线');
     expect(text.replaceAll('\n', '')).toContain('提交不等于受理：工作人员审核后会通知您办理结果。');
     expect(job.qrCodes).toEqual(['TRK2026000123']);
-    expect(qrFromPng(renderPng(job))).toBe('TRK2026000123');
+    expect(qrFromPng(renderPng(job, boxPainter))).toBe('TRK2026000123');
     expect(job.cuts).toBe(1);
     expect(job.problems).toEqual([]);
     expect(encoded.unprintable).toEqual([]);
@@ -51,7 +52,7 @@ describe('documents, checked on what the printer would print', () => {
     expect(text.replaceAll('\n', '')).toContain('承诺办结时限为5个工作日，预计于2026年11月30日前办结');
     expect(text).toContain('4. 申请人身份证明');
     expect(text).not.toContain('11010519491231002X');
-    expect(qrFromPng(renderPng(job))).toBe('TRK2026000123');
+    expect(qrFromPng(renderPng(job, boxPainter))).toBe('TRK2026000123');
   });
 
   it('one-time notice: every issue listed once with where to get it; a 4-byte name character prints as □', () => {
@@ -85,7 +86,7 @@ describe('documents, checked on what the printer would print', () => {
       const sizes = new Set(job.items.flatMap((i) => (i.kind === 'text' ? i.glyphs.map((g) => `${g.widthMul}x${g.heightMul}`) : [])));
       expect([...sizes].sort()).toEqual(['1x1', '1x2', '2x1', '2x2', '3x3']);
       expect(joined(job.lines)).toContain('䶮 喆 堃 赟 玥');
-      expect(qrFromPng(renderPng(job))).toBe(TEST_PAGE_QR);
+      expect(qrFromPng(renderPng(job, boxPainter))).toBe(TEST_PAGE_QR);
     }
   });
 

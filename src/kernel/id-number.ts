@@ -14,7 +14,7 @@ export type IdNumberProblem = 'format' | 'legacy-15-digit' | 'region' | 'birth-d
 
 export type IdNumberCheck =
   | { valid: true; birthDate: string; gender: 'male' | 'female' }
-  | { valid: false; problem: IdNumberProblem; message: string };
+  | { valid: false; problem: IdNumberProblem };
 
 export function checkDigitOf(first17: string): string {
   let sum = 0;
@@ -29,32 +29,28 @@ function isRealDate(year: number, month: number, day: number): boolean {
 
 /**
  * Validates an 18-character number. `today` bounds the birth date (no one is born in the future).
- * Messages are plain language and never repeat the number itself.
+ * The answer is a problem code (the screens word it as an issue reason, see idNumberIssue), never text.
  */
 export function checkIdNumber(raw: string, today: Date = new Date()): IdNumberCheck {
   const value = raw.trim().toUpperCase();
   if (/^\d{15}$/.test(value)) {
-    return {
-      valid: false,
-      problem: 'legacy-15-digit',
-      message: '15 位旧号码已停用，请使用 18 位公民身份号码 (15-digit numbers are no longer accepted)',
-    };
+    return { valid: false, problem: 'legacy-15-digit' };
   }
   if (!/^\d{17}[\dX]$/.test(value)) {
-    return { valid: false, problem: 'format', message: '身份号码应为 18 位，最后一位可为 X (must be 18 characters)' };
+    return { valid: false, problem: 'format' };
   }
   if (!PROVINCE_CODES.has(Number(value.slice(0, 2)))) {
-    return { valid: false, problem: 'region', message: '身份号码的地区码不正确 (unknown region code)' };
+    return { valid: false, problem: 'region' };
   }
   const year = Number(value.slice(6, 10));
   const month = Number(value.slice(10, 12));
   const day = Number(value.slice(12, 14));
   const birth = Date.UTC(year, month - 1, day);
   if (year < 1900 || !isRealDate(year, month, day) || birth > today.getTime()) {
-    return { valid: false, problem: 'birth-date', message: '身份号码中的出生日期不正确 (invalid birth date)' };
+    return { valid: false, problem: 'birth-date' };
   }
   if (checkDigitOf(value.slice(0, 17)) !== value[17]) {
-    return { valid: false, problem: 'check-digit', message: '身份号码校验位不正确，请核对 (check digit does not match)' };
+    return { valid: false, problem: 'check-digit' };
   }
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
   return { valid: true, birthDate, gender: Number(value[16]) % 2 === 1 ? 'male' : 'female' };
@@ -67,7 +63,7 @@ export type CardNumberProblem = IdNumberProblem | 'card-type';
 
 export type CardNumberCheck =
   | { valid: true; birthDate?: string; gender?: 'male' | 'female' }
-  | { valid: false; problem: CardNumberProblem; message: string };
+  | { valid: false; problem: CardNumberProblem };
 
 const MAINLAND_PROVINCES = new Set([...PROVINCE_CODES].filter((code) => code < 80));
 const HMT_PREFIXES = new Set(['810000', '820000', '830000']);
@@ -85,26 +81,44 @@ export function checkCardNumber(kind: CardNumberKind, raw: string, today: Date =
   const value = raw.trim().toUpperCase();
   if (kind === 'foreign-2017') {
     if (/^[A-Z]{3}\d{12}$/.test(value)) return { valid: true };
-    return { valid: false, problem: 'format', message: '永久居留证号码应为 3 位字母加 12 位数字 (must be 3 letters and 12 digits)' };
+    return { valid: false, problem: 'format' };
   }
   if (kind === 'foreign-2023') {
     if (!/^9\d{16}[\dX]$/.test(value)) {
-      return { valid: false, problem: 'card-type', message: '新版永居证号码应以 9 开头，共 18 位 (must be 18 characters starting with 9)' };
+      return { valid: false, problem: 'card-type' };
     }
     if (!MAINLAND_PROVINCES.has(Number(value.slice(1, 3)))) {
-      return { valid: false, problem: 'region', message: '永居证号码的受理地代码不正确 (unknown province code)' };
+      return { valid: false, problem: 'region' };
     }
     return checkBirthAndDigit(value, today);
   }
   const general = checkIdNumber(value, today);
   if (!general.valid) return general;
   if (kind === 'hmt-residence' && !HMT_PREFIXES.has(value.slice(0, 6))) {
-    return { valid: false, problem: 'card-type', message: '港澳台居民居住证号码应以 810000、820000 或 830000 开头 (not a residence-permit number)' };
+    return { valid: false, problem: 'card-type' };
   }
   if (kind === 'resident' && !MAINLAND_PROVINCES.has(Number(value.slice(0, 2)))) {
-    return { valid: false, problem: 'card-type', message: '居民身份证号码的地区码不正确 (not a resident-card region code)' };
+    return { valid: false, problem: 'card-type' };
   }
   return general;
+}
+
+/** A number's problem as the issue reason the screens word. */
+export function idNumberIssue(problem: CardNumberProblem): 'idNumberLegacy' | 'idNumberFormat' | 'idNumberRegion' | 'idNumberBirthDate' | 'idNumberCheckDigit' | 'idNumberCardType' {
+  switch (problem) {
+    case 'legacy-15-digit':
+      return 'idNumberLegacy';
+    case 'format':
+      return 'idNumberFormat';
+    case 'region':
+      return 'idNumberRegion';
+    case 'birth-date':
+      return 'idNumberBirthDate';
+    case 'check-digit':
+      return 'idNumberCheckDigit';
+    case 'card-type':
+      return 'idNumberCardType';
+  }
 }
 
 function checkBirthAndDigit(value: string, today: Date): CardNumberCheck {
@@ -112,10 +126,10 @@ function checkBirthAndDigit(value: string, today: Date): CardNumberCheck {
   const month = Number(value.slice(10, 12));
   const day = Number(value.slice(12, 14));
   if (year < 1900 || !isRealDate(year, month, day) || Date.UTC(year, month - 1, day) > today.getTime()) {
-    return { valid: false, problem: 'birth-date', message: '号码中的出生日期不正确 (invalid birth date)' };
+    return { valid: false, problem: 'birth-date' };
   }
   if (checkDigitOf(value.slice(0, 17)) !== value[17]) {
-    return { valid: false, problem: 'check-digit', message: '号码校验位不正确，请核对 (check digit does not match)' };
+    return { valid: false, problem: 'check-digit' };
   }
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
   return { valid: true, birthDate, gender: Number(value[16]) % 2 === 1 ? 'male' : 'female' };

@@ -144,8 +144,9 @@ export class ApplicationRepository {
 
   /** Commits a submitted application with its materials and first audit entry, atomically. */
   submit(input: SubmitInput): ApplicationRecord {
-    const first = transition('draft', { to: 'submitted', actor: input.actor, terminal: input.terminal, at: input.at });
-    if (!first.ok) throw new ApplicationError(first.code, first.message);
+    const moved = transition('draft', { to: 'submitted', actor: input.actor, terminal: input.terminal, at: input.at });
+    if (!moved.ok) throw new ApplicationError(moved.error.code, moved.error.message);
+    const first = moved.value;
     const id = randomUUID();
     const day = input.at.slice(0, 10);
     this.db.transaction(() => {
@@ -201,10 +202,10 @@ export class ApplicationRepository {
       const row = this.stmt.get.get(id);
       if (!row) throw new ApplicationError('NOT_FOUND', 'no such application');
       const result = transition(row.state, request);
-      if (!result.ok) throw new ApplicationError(result.code, result.message);
-      const changed = this.stmt.setState.run(result.state, request.at, id, row.state).changes;
+      if (!result.ok) throw new ApplicationError(result.error.code, result.error.message);
+      const changed = this.stmt.setState.run(result.value.state, request.at, id, row.state).changes;
       if (changed !== 1) throw new ApplicationError('CONFLICT', 'the application changed meanwhile');
-      this.insertAudit(id, result.audit);
+      this.insertAudit(id, result.value.audit);
     })();
     const record = this.get(id);
     if (!record) throw new ApplicationError('NOT_FOUND', 'no such application');

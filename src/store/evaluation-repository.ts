@@ -54,7 +54,7 @@ export class EvaluationRepository {
         .prepare<[string], ExistingEvaluation>('SELECT channel, round FROM evaluations WHERE application_id = ?')
         .all(input.applicationId);
       const check = checkEvaluation(input, existing);
-      if (!check.ok) throw new EvaluationError(check.code, check.message);
+      if (!check.ok) throw new EvaluationError(check.error.code, check.error.message);
       const round = input.round ?? 1;
       const text = input.text?.trim() ? this.cipher.encrypt(input.text.trim(), context('text', input.applicationId, input.channel, round)) : null;
       const evaluator = input.evaluator

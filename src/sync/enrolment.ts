@@ -1,10 +1,17 @@
 // The technician's "enrol this terminal" action: exchange the one-time code, store the identity with the
-// secret encrypted, and say in plain words what went wrong if it did.
+// secret encrypted, and say what went wrong if it did (a reason the console words; the developer's detail).
+import { err, ok } from '../kernel/result';
+import type { Result } from '../kernel/result';
 import { enrol, type Outcome } from './client';
 import { saveCredentials, type EnrolledTerminal, type SecretCipher } from './credentials';
 import type { EnrolResponse } from '../wire/sync-protocol';
 
-export type EnrolmentResult = { ok: true; terminal: EnrolledTerminal } | { ok: false; reason: 'bad-code' | 'unreachable' | 'refused'; message: string };
+export interface EnrolmentFailure {
+  readonly reason: 'bad-code' | 'unreachable' | 'refused';
+  /** The developer's detail, for the log. */
+  readonly message: string;
+}
+export type EnrolmentResult = Result<EnrolledTerminal, EnrolmentFailure>;
 
 export async function enrolTerminal(options: {
   platformUrl: string;
@@ -27,14 +34,14 @@ export async function enrolTerminal(options: {
         enrolledAt: outcome.value.serverTime,
       };
       saveCredentials(options.credentialsFile, options.cipher, terminal);
-      return { ok: true, terminal };
+      return ok(terminal);
     }
     case 'rejected':
       return outcome.code === 'BAD_ENROLMENT_CODE' || outcome.code === 'BAD_REQUEST'
-        ? { ok: false, reason: 'bad-code', message: 'The enrolment code is wrong, already used or expired. Ask the platform administrator for a new one.' }
-        : { ok: false, reason: 'refused', message: `The platform refused the enrolment (${outcome.code}).` };
+        ? err({ reason: 'bad-code', message: `the enrolment code is wrong, already used or expired (${outcome.code})` })
+        : err({ reason: 'refused', message: `the platform refused the enrolment (${outcome.code})` });
     case 'retryable':
     case 'reauth':
-      return { ok: false, reason: 'unreachable', message: 'The platform cannot be reached. Check the network and the platform address, then try again.' };
+      return err({ reason: 'unreachable', message: `the platform cannot be reached (${outcome.kind})` });
   }
 }

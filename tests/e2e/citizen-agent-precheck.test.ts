@@ -40,6 +40,15 @@ describe('citizen: elderly mode, agent mode, pre-check failure and notice, print
     await page.getByText('请先放置代办人（您本人）的身份证').waitFor();
     await placeCard(page, /张三/);
     await page.getByTestId('principal-form').waitFor();
+    // Nothing typed yet: the terminal refuses the empty fields (zod, in the dispatcher); the screen says so
+    // in Chinese sentences per field, never zod's English ("Too small: expected string …").
+    await page.getByRole('radio', { name: '子女' }).click();
+    await page.getByTestId('principal-save').click();
+    await page.getByTestId('error-summary').waitFor();
+    const empty = await page.getByTestId('error-summary').innerText();
+    expect(empty).toContain('申请人姓名');
+    expect(empty).toContain('请填写此项');
+    expect(empty).not.toMatch(/[A-Za-z]/);
     await typeHanzi('li', '李');
     await typeHanzi('xiao', '小');
     await typeHanzi('hong', '红');
@@ -49,8 +58,8 @@ describe('citizen: elderly mode, agent mode, pre-check failure and notice, print
     await typeKeys(page, '310115197806050028');
     await page.getByRole('radio', { name: '子女' }).click();
     await page.getByTestId('principal-save').click();
-    await page.getByTestId('error-summary').waitFor();
-    expect(await page.getByTestId('error-summary').innerText()).toContain('校验位');
+    await expect.poll(() => page.getByTestId('error-summary').innerText()).toContain('身份号码校验位不正确');
+    expect(await page.getByTestId('error-summary').innerText()).not.toMatch(/[A-Za-z]/);
     await page.getByTestId('principal-id').click();
     await page.getByTestId('keyboard').getByRole('button', { name: '退格' }).click();
     await typeKeys(page, '9');

@@ -81,10 +81,10 @@ describe('customer-facing evaluation screen (一次一评)', () => {
     await screenshot(page, 'customer-thanks-portrait');
   });
 
-  it('a second rating of the same application is refused with a clear message, from the window and from the screen', async () => {
+  it('a second rating of the same application is refused with a clear reason, from the window and from the screen', async () => {
     expect(await asWindow('evaluation.request', { applicationId, serviceName: '出生医学证明办理', staff })).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: expect.stringContaining('已经评价过了') },
+      error: { code: 'CONFLICT', reason: 'evaluation.alreadyRated' },
     });
     // The customer page's own connection (same origin, same per-launch token) tries to rate again.
     const result = await page.evaluate(async (id: string) => {
@@ -95,7 +95,7 @@ describe('customer-facing evaluation screen (一次一评)', () => {
       ws.send(JSON.stringify({ type: 'call', id: 1, method: 'evaluation.submit', input: { applicationId: id, level: '非常满意', reasons: [] } }));
       return JSON.parse(await answer) as { result: unknown };
     }, applicationId);
-    expect((result.result as CallResult)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已经评价过了') } });
+    expect((result.result as CallResult)).toMatchObject({ ok: false, error: { code: 'CONFLICT', reason: 'evaluation.alreadyRated' } });
     expect(terminal.app.store.evaluations.list(applicationId)).toHaveLength(1);
   });
 

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCards } from '../../devices/simulators/idcard/sample-cards';
 import { interpret } from '../../devices/protocols/escpos/interpreter';
 import { loadCatalog } from '../../main/catalog';
-import { createDeviceSet, startDevices } from '../../main/devices';
-import type { DeviceSet } from '../../main/devices';
+import { DeviceManager } from '../../devices/manager/device-manager';
+import { defaultDeviceSettings } from '../../devices/manager/settings';
 import { silentLogger } from '../../main/log';
 import { hallDate } from '../../main/window/view';
 import { createWorkstation } from '../../main/window';
@@ -33,7 +33,7 @@ const PIN = '246810';
 interface Station {
   ws: Workstation;
   store: Store;
-  devices: DeviceSet;
+  devices: DeviceManager;
   dir: string;
   printed(): string[][];
 }
@@ -50,8 +50,8 @@ describe.each(engines)('window workstation against the platform on $name', ({ sk
     const dir = mkdtempSync(join(tmpdir(), 'hall-window-'));
     const store = openStore({ path: join(dir, 'terminal.sqlite'), key: loadOrCreateKeyFile(join(dir, 'terminal.key')) });
     const catalog = loadCatalog(store, silentLogger);
-    const devices = createDeviceSet('simulated');
-    await startDevices(devices);
+    const devices = new DeviceManager({ settings: defaultDeviceSettings('simulated') });
+    await devices.start();
     const ws = createWorkstation({
       windowId,
       store,
@@ -89,7 +89,7 @@ describe.each(engines)('window workstation against the platform on $name', ({ sk
     if (skip) return;
     for (const s of stations) {
       s.ws.close();
-      for (const d of s.devices.all()) await d.close();
+      await s.devices.close();
       s.store.close();
       rmSync(s.dir, { recursive: true, force: true });
     }

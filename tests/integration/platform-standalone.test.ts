@@ -60,12 +60,12 @@ describe('embedded platform and enrolment', () => {
       const cipher = keyFileCipher(join(tmp, 'term', 'sync.key'));
       const file = join(tmp, 'term', 'sync.json');
       const wrong = await enrolTerminal({ platformUrl: platform.url, code: 'AAAA-BBBB-CCCC', name: 'kiosk', version: '0.1.0', credentialsFile: file, cipher });
-      expect(wrong).toMatchObject({ ok: false, reason: 'bad-code' });
+      expect(wrong).toMatchObject({ ok: false, error: { reason: 'bad-code' } });
       const done = await enrolTerminal({ platformUrl: platform.url, code: platform.enrolmentCode.toLowerCase(), name: 'kiosk', version: '0.1.0', credentialsFile: file, cipher });
-      expect(done).toMatchObject({ ok: true, terminal: { hallId: 'local-hall' } });
-      expect(loadCredentials(file, cipher)?.terminalId).toBe(done.ok ? done.terminal.terminalId : '');
+      expect(done).toMatchObject({ ok: true, value: { hallId: 'local-hall' } });
+      expect(loadCredentials(file, cipher)?.terminalId).toBe(done.ok ? done.value.terminalId : '');
       const offline = await enrolTerminal({ platformUrl: 'http://127.0.0.1:9', code: platform.enrolmentCode, name: 'kiosk', version: '0.1.0', credentialsFile: file, cipher });
-      expect(offline).toMatchObject({ ok: false, reason: 'unreachable' });
+      expect(offline).toMatchObject({ ok: false, error: { reason: 'unreachable' } });
     } finally {
       await platform.close();
     }

@@ -11,8 +11,8 @@ import { interpret } from '../../devices/protocols/escpos/interpreter';
 import { sampleCards } from '../../devices/simulators/idcard/sample-cards';
 import { loadCatalog } from '../../main/catalog';
 import { fakeJpeg } from '../../main/citizen/test-fixtures';
-import { createDeviceSet, startDevices } from '../../main/devices';
-import type { DeviceSet } from '../../main/devices';
+import { DeviceManager } from '../../devices/manager/device-manager';
+import { defaultDeviceSettings } from '../../devices/manager/settings';
 import { silentLogger } from '../../main/log';
 import { createWorkstation } from '../../main/window';
 import type { Workstation } from '../../main/window';
@@ -37,7 +37,7 @@ describe.each(engines)('walk-in intake on $name', ({ skip, open }) => {
   let proxy: FaultProxy;
   let ws: Workstation;
   let store: Store;
-  let devices: DeviceSet;
+  let devices: DeviceManager;
   let engine: SyncEngine;
   let dir = '';
   const printed = () => [...(devices.simulator?.printer.virtual.recentJobs() ?? [])].map((job) => interpret(job.bytes).lines.join(''));
@@ -52,8 +52,8 @@ describe.each(engines)('walk-in intake on $name', ({ skip, open }) => {
     dir = mkdtempSync(join(tmpdir(), 'hall-walkin-'));
     store = openStore({ path: join(dir, 'terminal.sqlite'), key: loadOrCreateKeyFile(join(dir, 'terminal.key')) });
     const catalog = loadCatalog(store, silentLogger);
-    devices = createDeviceSet('simulated');
-    await startDevices(devices);
+    devices = new DeviceManager({ settings: defaultDeviceSettings('simulated') });
+    await devices.start();
     ws = createWorkstation({
       windowId: 'W01',
       store,
@@ -76,7 +76,7 @@ describe.each(engines)('walk-in intake on $name', ({ skip, open }) => {
     if (skip) return;
     await engine.stop();
     ws.close();
-    for (const d of devices.all()) await d.close();
+    await devices.close();
     store.close();
     rmSync(dir, { recursive: true, force: true });
     await proxy.close();

@@ -1,4 +1,5 @@
 import type { SamCommand } from '../../protocols/idcard';
+import type { BackoffSchedule } from '../shared/reconnect';
 import type { TransportCandidates } from './connect';
 import type { WltDecoder } from './photo';
 
@@ -17,8 +18,8 @@ export interface SamReaderOptions {
   /** Per-command timeouts; defaults from the spec (§11.2). */
   timeouts?: Partial<Record<SamCommand['name'], number>>;
   probeTimeoutMs?: number;
-  /** Reconnect backoff after unplug or error. */
-  backoff?: { initialMs: number; maxMs: number };
+  /** Reconnect backoff after unplug or error (the shared reconnect policy, ../shared/reconnect.ts). */
+  backoff?: BackoffSchedule;
   readFingerprints?: boolean;
   readAdditionalAddress?: boolean;
   /**

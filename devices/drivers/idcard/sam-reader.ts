@@ -4,6 +4,7 @@ import type { HealthLevel, HealthReport } from '../../model/device';
 import { fail, ok } from '../../model/result';
 import type { DeviceResult } from '../../model/result';
 import type { Transport } from '../../transports/transport';
+import { Backoff } from '../shared/reconnect';
 import { commands, decodeCardText, describeStatus, formatSamId, hex, parseReadData, readField } from '../../protocols/idcard';
 import type { SamCommand } from '../../protocols/idcard';
 import { connectSam } from './connect';
@@ -38,7 +39,7 @@ export class SamIdCardReader extends BaseDevice<IdCardReaderEvents> implements I
   private running = false;
   private wake: (() => void) | null = null;
   private sleepTimer: ReturnType<typeof setTimeout> | null = null;
-  private backoffMs: number;
+  private readonly backoff: Backoff;
   private unsubscribeClose: (() => void) | null = null;
   private readonly figures: ReaderHealth = {
     reads: 0,
@@ -66,7 +67,7 @@ export class SamIdCardReader extends BaseDevice<IdCardReaderEvents> implements I
       ...options,
       timeouts: options.timeouts ?? {},
     };
-    this.backoffMs = this.options.backoff.initialMs;
+    this.backoff = new Backoff(this.options.backoff);
   }
 
   // ── lifecycle ──────────────────────────────────────────────────────────────────────────────────────
@@ -221,13 +222,12 @@ export class SamIdCardReader extends BaseDevice<IdCardReaderEvents> implements I
     const result = await this.connect();
     if (result.code === 'ok') {
       this.figures.reconnects += 1;
-      this.backoffMs = this.options.backoff.initialMs;
+      this.backoff.reset();
       this.setState('idle', undefined, true);
       return;
     }
     this.setState('error', result.code === 'unsupported' ? result.detail : READER_OFFLINE, false);
-    await this.sleep(this.backoffMs);
-    this.backoffMs = Math.min(this.backoffMs * 2, this.options.backoff.maxMs);
+    await this.sleep(this.backoff.take());
   }
 
   /** After a failed poll: a SAM that does not answer its status twice is treated as gone. */

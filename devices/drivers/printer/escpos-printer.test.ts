@@ -203,4 +203,36 @@ describe('EscPosPrinter', () => {
     const result = await printer.queryCondition();
     expect(result.code === 'ok' && result.value.paperNearEnd).toBe(true);
   });
+
+  it('a link that closes between jobs is reopened in the background; the status says ready again', async () => {
+    const pair = createMemoryPair('replugged');
+    const sim = new VirtualPrinter({ paperWidth: 384 });
+    await pair.device.open();
+    attachToTransport(sim, pair.device);
+    const printer = new EscPosPrinter(pair.host, { paperWidth: 384, statusTimeoutMs: 50, jobTimeoutMs: 200, backoff: { initialMs: 5, maxMs: 20 } });
+    opened.push(printer);
+    expect((await printer.open()).code).toBe('ok');
+    pair.host.unplug();
+    expect(printer.status()).toMatchObject({ state: 'error', connected: false, detail: 'printer disconnected' });
+    pair.host.replug();
+    await pair.device.open();
+    await expect.poll(() => printer.status(), { timeout: 3_000 }).toMatchObject({ state: 'idle', connected: true });
+    expect((await printer.print(doc)).outcome).toBe('printed');
+  });
+
+  it('a failed open says why, in the shared reading of transport errors', async () => {
+    const pair = createMemoryPair('absent');
+    pair.host.unplug();
+    const printer = new EscPosPrinter(pair.host, { paperWidth: 384 });
+    opened.push(printer);
+    expect(await printer.open()).toMatchObject({ code: 'no-hardware', detail: expect.stringContaining('absent (host) is not connected') });
+  });
+
+  it('previews a document as it would print it, without printing', async () => {
+    const { sim, printer } = await setup();
+    const preview = printer.preview(doc);
+    expect(preview).toMatchObject({ paperWidth: 384, lines: ['办件回执'], unprintable: [] });
+    expect([...preview.png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(sim.recentJobs()).toHaveLength(0);
+  });
 });

@@ -8,9 +8,15 @@ import { encodeReceipt } from '../../protocols/escpos/encoder';
 import type { LineRasterizer } from '../../protocols/escpos/encoder';
 import { describeCondition, isPaperSensorReply, isRealtimeStatusByte, parseRealtimeStatus } from '../../protocols/escpos/status';
 import type { Transport } from '../../transports/transport';
+import { Reconnector, openLink } from '../shared/reconnect';
+import type { BackoffSchedule } from '../shared/reconnect';
 import { SerialQueue } from './job-queue';
+import { previewReceipt } from './preview';
+import type { ReceiptPreview } from './preview';
 import type { PrinterAlert, PrinterAlertKind, ReceiptPrinter, ReceiptPrinterEvents } from './printer';
 import { createLineRasterizer } from './raster-text';
+import { systemGlyphPainter } from '../../preview/glyphs';
+import type { GlyphPainter } from '../../preview/glyphs';
 import { ReplyReader } from './reply-reader';
 
 export interface EscPosPrinterOptions {
@@ -26,6 +32,10 @@ export interface EscPosPrinterOptions {
   pollIntervalMs?: number;
   /** How lines with characters outside the printer font are drawn; null prints them with □. Default: system CJK font. */
   rasterizeLine?: LineRasterizer | null;
+  /** Draws characters in previews; the system CJK font when not given (loaded on the first preview). */
+  painter?: GlyphPainter;
+  /** Reopening a link that closed between jobs (the shared reconnect policy, ../shared/reconnect.ts). */
+  backoff?: BackoffSchedule;
 }
 
 type Attempt = { outcome: PrintOutcome; detail: string; retry: boolean; nearEnd: boolean };
@@ -33,12 +43,14 @@ type Attempt = { outcome: PrintOutcome; detail: string; retry: boolean; nearEnd:
 const bytes = (b: readonly number[]) => Uint8Array.from(b);
 /** Longer than the longest parameter block we send (a QR store is at most 7092 bytes). */
 const FLUSH_NULS = 8192;
+const defaultBackoff: BackoffSchedule = { initialMs: 1_000, maxMs: 30_000 };
 
 /**
  * An ESC/POS printer on any byte transport. Jobs run one at a time: status before the job (refuse on
  * paper out / cover open / error), job bytes ending in GS r 1, which the printer answers only after it
  * has processed everything before it, then status again after the cut. A silent or vanished printer is
- * reopened and the job retried once; every job ends in a typed outcome, never an exception.
+ * reopened and the job retried once; every job ends in a typed outcome, never an exception. A link that
+ * closes between jobs is reopened in the background with backoff, so the console sees the printer return.
  */
 export class EscPosPrinter extends BaseDevice<ReceiptPrinterEvents> implements ReceiptPrinter {
   readonly paperWidth: PaperWidth;
@@ -55,6 +67,9 @@ export class EscPosPrinter extends BaseDevice<ReceiptPrinterEvents> implements R
   private readonly pollIntervalMs: number;
   private poller: ReturnType<typeof setInterval> | null = null;
   private readonly rasterizeLine: LineRasterizer | null;
+  private painter: GlyphPainter | undefined;
+  private readonly reconnector: Reconnector;
+  private closing = false;
 
   constructor(
     private readonly transport: Transport,
@@ -67,7 +82,9 @@ export class EscPosPrinter extends BaseDevice<ReceiptPrinterEvents> implements R
     this.jobTimeoutPerKbMs = options.jobTimeoutPerKbMs ?? 1200; // 1 KB takes ~1.07 s at 9600 baud
     this.keepReports = options.keepReports ?? 20;
     this.pollIntervalMs = options.pollIntervalMs ?? 0;
-    this.rasterizeLine = options.rasterizeLine === undefined ? createLineRasterizer() : options.rasterizeLine;
+    this.rasterizeLine = options.rasterizeLine === undefined ? createLineRasterizer(options.painter) : options.rasterizeLine;
+    this.painter = options.painter;
+    this.reconnector = new Reconnector(options.backoff ?? defaultBackoff, () => this.queue.run(() => this.reconnect()));
   }
 
   protected override async doEnable(): Promise<DeviceResult<void>> {
@@ -90,26 +107,43 @@ export class EscPosPrinter extends BaseDevice<ReceiptPrinterEvents> implements R
   }
 
   protected async doOpen(): Promise<DeviceResult<void>> {
+    this.closing = false;
     const linked = await this.link();
-    return linked ? ok(undefined) : fail('no-hardware', `No printer answers at ${this.transport.description}`);
+    return linked.code === 'ok' ? ok(undefined) : fail(linked.code, `No printer answers at ${this.transport.description} (${linked.detail})`);
   }
 
   protected async doClose(): Promise<void> {
+    this.closing = true;
+    this.reconnector.stop();
     this.unlink();
     await this.transport.close().catch(() => undefined);
   }
 
-  private async link(): Promise<boolean> {
-    try {
-      await this.transport.open();
-    } catch {
-      return false;
-    }
+  private async link(): Promise<DeviceResult<void>> {
+    const opened = await openLink(this.transport);
+    if (opened.code !== 'ok') return opened;
     this.unlink();
     this.reader = new ReplyReader(this.transport);
     this.offClose = this.transport.events.on('close', () => {
       this.setState('error', 'printer disconnected', false);
+      if (!this.closing) this.reconnector.start();
     });
+    return ok(undefined);
+  }
+
+  /** One background reconnect attempt (run in the job queue); true once the link is up again. */
+  private async reconnect(): Promise<boolean> {
+    if (this.closing || !this.opened) return true;
+    if (this.reader && this.transport.isOpen()) return true; // a job or status request got there first
+    if ((await this.link()).code !== 'ok') return false;
+    if (this.closing) {
+      this.unlink();
+      await this.transport.close().catch(() => undefined);
+      return true;
+    }
+    const condition = await this.readCondition();
+    if (condition) this.noteCondition(condition);
+    else this.setState('error', 'printer does not answer', true);
     return true;
   }
 
@@ -123,7 +157,7 @@ export class EscPosPrinter extends BaseDevice<ReceiptPrinterEvents> implements R
   private async relink(): Promise<boolean> {
     this.unlink();
     await this.transport.close().catch(() => undefined);
-    return this.link();
+    return (await this.link()).code === 'ok';
   }
 
   /**
@@ -171,6 +205,11 @@ export class EscPosPrinter extends BaseDevice<ReceiptPrinterEvents> implements R
 
   recentJobs(): readonly PrintJobReport[] {
     return [...this.reports];
+  }
+
+  preview(doc: ReceiptDocument): ReceiptPreview {
+    this.painter ??= systemGlyphPainter();
+    return previewReceipt(doc, { paperWidth: this.paperWidth, rasterizeLine: this.rasterizeLine, painter: this.painter });
   }
 
   print(doc: ReceiptDocument): Promise<PrintJobReport> {

@@ -1,6 +1,7 @@
 import type { PaperWidth, PrintJobReport, PrinterCondition, ReceiptDocument } from '../../../src/kernel/receipt';
 import type { Device, DeviceEvents } from '../../model/device';
 import type { DeviceResult } from '../../model/result';
+import type { ReceiptPreview } from './preview';
 
 export type PrinterAlertKind = 'paper-near-end' | 'paper-out' | 'cover-open' | 'printer-error';
 
@@ -26,4 +27,6 @@ export interface ReceiptPrinter extends Device<ReceiptPrinterEvents> {
   /** Real-time status (DLE EOT 1–4). Waits behind a running job. */
   queryCondition(): Promise<DeviceResult<PrinterCondition>>;
   recentJobs(): readonly PrintJobReport[];
+  /** The document as this printer would print it (its paper width, its fonts), without printing. */
+  preview(doc: ReceiptDocument): ReceiptPreview;
 }

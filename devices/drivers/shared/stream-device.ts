@@ -3,12 +3,13 @@ import { BaseDevice } from '../../model/device';
 import type { DeviceEvents, HealthLevel, HealthReport } from '../../model/device';
 import { fail, ok } from '../../model/result';
 import type { DeviceResult } from '../../model/result';
-import { TransportError } from '../../transports/transport';
 import type { Transport } from '../../transports/transport';
+import { Reconnector, linkFailure, openLink } from './reconnect';
+import type { BackoffSchedule } from './reconnect';
 
 export interface StreamDeviceOptions {
-  /** Reopen delays after the link went away: doubles from `initialMs` up to `maxMs`. */
-  readonly backoff?: { readonly initialMs: number; readonly maxMs: number };
+  /** Reopen delays after the link went away (the shared reconnect policy, ./reconnect.ts). */
+  readonly backoff?: BackoffSchedule;
   /** Monotonic milliseconds; injectable for tests. */
   readonly now?: () => number;
 }
@@ -19,17 +20,7 @@ export interface InteractiveCheck {
   readonly timeoutMs: number;
 }
 
-const defaultBackoff = { initialMs: 200, maxMs: 5_000 };
-
-function resultOf(error: unknown): DeviceResult<never> {
-  if (error instanceof TransportError) {
-    if (error.kind === 'not-found') return fail('no-hardware', error.message);
-    if (error.kind === 'busy') return fail('busy', error.message);
-    if (error.kind === 'timeout') return fail('timeout', error.message);
-    return fail('offline', error.message);
-  }
-  return fail('failure', error instanceof Error ? error.message : String(error));
-}
+const defaultBackoff: BackoffSchedule = { initialMs: 200, maxMs: 5_000 };
 
 /**
  * A device that only listens (and answers) on one byte transport: scanners and key pads. Owns the link:
@@ -38,10 +29,8 @@ function resultOf(error: unknown): DeviceResult<never> {
  */
 export abstract class StreamDevice<E extends DeviceEvents> extends BaseDevice<E> {
   protected readonly now: () => number;
-  private readonly backoff: { readonly initialMs: number; readonly maxMs: number };
+  private readonly reconnector: Reconnector;
   private unsubscribers: (() => void)[] = [];
-  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
-  private nextDelayMs: number;
   private closing = false;
   private reconnects = 0;
   private lastData: number | null = null;
@@ -54,8 +43,7 @@ export abstract class StreamDevice<E extends DeviceEvents> extends BaseDevice<E>
     options: StreamDeviceOptions = {},
   ) {
     super(role, kind);
-    this.backoff = options.backoff ?? defaultBackoff;
-    this.nextDelayMs = this.backoff.initialMs;
+    this.reconnector = new Reconnector(options.backoff ?? defaultBackoff, () => this.tryReconnect());
     this.now = options.now ?? (() => performance.now());
   }
 
@@ -68,11 +56,8 @@ export abstract class StreamDevice<E extends DeviceEvents> extends BaseDevice<E>
 
   protected async doOpen(): Promise<DeviceResult<void>> {
     this.closing = false;
-    try {
-      await this.transport.open();
-    } catch (error) {
-      return resultOf(error);
-    }
+    const opened = await openLink(this.transport);
+    if (opened.code !== 'ok') return opened;
     this.attach();
     return ok(undefined);
   }
@@ -80,7 +65,7 @@ export abstract class StreamDevice<E extends DeviceEvents> extends BaseDevice<E>
   protected async doClose(): Promise<void> {
     this.closing = true;
     this.linkUp = false;
-    this.stopReconnecting();
+    this.reconnector.stop();
     this.detach();
     await this.transport.close().catch(() => undefined);
     this.resetInput();
@@ -97,6 +82,14 @@ export abstract class StreamDevice<E extends DeviceEvents> extends BaseDevice<E>
     void this.transport.close().catch(() => undefined);
   }
 
+  /**
+   * Told by the device manager that the port this device is bound to is listed again: try to reopen now
+   * instead of waiting out the backoff. A no-op unless the device is reconnecting.
+   */
+  linkBack(): void {
+    this.reconnector.now();
+  }
+
   /** Writes to the device; a lost link is a result, not a throw. */
   protected async send(bytes: Uint8Array): Promise<DeviceResult<void>> {
     if (!this.transport.isOpen()) return fail('offline', `${this.transport.description} is not connected`);
@@ -104,7 +97,7 @@ export abstract class StreamDevice<E extends DeviceEvents> extends BaseDevice<E>
       await this.transport.write(bytes);
       return ok(undefined);
     } catch (error) {
-      return resultOf(error);
+      return linkFailure(error);
     }
   }
 
@@ -165,42 +158,24 @@ export abstract class StreamDevice<E extends DeviceEvents> extends BaseDevice<E>
     this.detach();
     this.resetInput();
     this.setState('error', `disconnected (${reason}); reconnecting`, false);
-    this.scheduleReconnect();
+    this.reconnector.start();
   }
 
-  private scheduleReconnect(): void {
-    if (this.closing || this.reconnectTimer !== null) return;
-    const delay = this.nextDelayMs;
-    this.nextDelayMs = Math.min(this.nextDelayMs * 2, this.backoff.maxMs);
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = null;
-      void this.tryReconnect();
-    }, delay);
-    // Waiting for a cable must not keep a shutting-down process alive.
-    this.reconnectTimer.unref?.();
-  }
-
-  private async tryReconnect(): Promise<void> {
-    if (this.closing) return;
+  /** One reconnect attempt; true when the link is back (or there is nothing left to reconnect). */
+  private async tryReconnect(): Promise<boolean> {
+    if (this.closing) return true;
     try {
       await this.transport.open();
     } catch {
-      this.scheduleReconnect();
-      return;
+      return false;
     }
     if (this.closing) {
       await this.transport.close().catch(() => undefined);
-      return;
+      return true;
     }
     this.reconnects += 1;
-    this.nextDelayMs = this.backoff.initialMs;
     this.attach();
     this.setState('idle', undefined, true);
-  }
-
-  private stopReconnecting(): void {
-    if (this.reconnectTimer !== null) clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = null;
-    this.nextDelayMs = this.backoff.initialMs;
+    return true;
   }
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ReceiptDocument } from '../../../src/kernel/receipt';
 import { encodeReceipt } from './encoder';
 import { interpret } from './interpreter';
+import { boxPainter } from './painter';
 import { renderPng } from './render';
 
 describe('interpret and render', () => {
@@ -27,7 +28,7 @@ describe('interpret and render', () => {
 
   it('renders a PNG whose QR decodes back to the payload', () => {
     const doc = ReceiptDocument.parse({ title: 't', blocks: [{ kind: 'text', text: '回执', align: 'center' }, { kind: 'qr', data: 'https://example.gov.cn/q?n=TRK1' }, { kind: 'cut' }] });
-    const png = PNG.sync.read(Buffer.from(renderPng(interpret(encodeReceipt(doc, { paperWidth: 384 }).bytes, 384))));
+    const png = PNG.sync.read(Buffer.from(renderPng(interpret(encodeReceipt(doc, { paperWidth: 384 }).bytes, 384), boxPainter)));
     expect(png.width).toBe(384 + 16);
     const decoded = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
     expect(decoded?.data).toBe('https://example.gov.cn/q?n=TRK1');

@@ -51,61 +51,82 @@ const headerSize = 5; // FF 68 L L 68
 /**
  * Streaming decoder: bytes in any split, frames out. Noise before a frame is skipped; a frame with a bad
  * length, layout or checksum is reported and the decoder resynchronises on the next `FF 68`. The buffer is
- * bounded, so a flood of garbage cannot grow memory.
+ * bounded, so a flood of garbage cannot grow memory, and each byte is looked at a bounded number of times
+ * (a read offset instead of shifting the buffer), so one large chunk costs linear time.
  */
 export class FrameDecoder {
-  private buffer: number[] = [];
+  private buffer = new Uint8Array(0);
+  private start = 0;
+  private end = 0;
 
   push(chunk: Uint8Array): FrameItem[] {
-    for (const b of chunk) this.buffer.push(b);
+    this.append(chunk);
     const out: FrameItem[] = [];
+    const buf = this.buffer;
     for (;;) {
-      const start = this.findStart();
-      if (start < 0) {
+      const found = this.findStart();
+      if (found < 0) {
         // keep a trailing FF: it may be the first byte of the next frame
-        this.buffer = this.buffer.at(-1) === frameStart ? [frameStart] : [];
+        const keepLast = this.end > this.start && buf[this.end - 1] === frameStart;
+        this.start = keepLast ? this.end - 1 : this.end;
         return out;
       }
-      if (start > 0) this.buffer.splice(0, start);
-      if (this.buffer.length < headerSize) return out;
-      const length = this.buffer[2] ?? 0;
-      if (length !== this.buffer[3] || this.buffer[4] !== frameMark) {
+      this.start = found;
+      if (this.end - this.start < headerSize) return out;
+      const length = buf[this.start + 2] ?? 0;
+      if (length !== buf[this.start + 3] || buf[this.start + 4] !== frameMark) {
         out.push({ kind: 'bad', reason: 'layout' });
-        this.buffer.splice(0, 1);
+        this.start += 1;
         continue;
       }
       if (length < 2 || length > maxFrameData + 2) {
         out.push({ kind: 'bad', reason: 'length' });
-        this.buffer.splice(0, 1);
+        this.start += 1;
         continue;
       }
       const total = headerSize + length + 2;
-      if (this.buffer.length < total) return out;
-      const raw = Uint8Array.from(this.buffer.slice(0, total));
+      if (this.end - this.start < total) return out;
+      const raw = buf.slice(this.start, this.start + total);
       const address = raw[5] ?? 0;
       const fn = raw[6] ?? 0;
       const data = raw.slice(7, 7 + length - 2);
       if (raw[total - 1] !== frameEnd) {
         out.push({ kind: 'bad', reason: 'layout' });
-        this.buffer.splice(0, 1);
+        this.start += 1;
         continue;
       }
       if (raw[total - 2] !== checksum(address, fn, data)) {
         out.push({ kind: 'bad', reason: 'checksum' });
-        this.buffer.splice(0, 1);
+        this.start += 1;
         continue;
       }
-      this.buffer.splice(0, total);
+      this.start += total;
       out.push({ kind: 'frame', frame: { address, fn, data }, raw });
     }
   }
 
   reset(): void {
-    this.buffer = [];
+    this.start = this.end = 0;
+  }
+
+  /** Appends after dropping what was consumed; what stays is at most one partial frame. */
+  private append(chunk: Uint8Array): void {
+    const kept = this.end - this.start;
+    if (kept + chunk.length > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(64, kept + chunk.length, this.buffer.length * 2));
+      grown.set(this.buffer.subarray(this.start, this.end));
+      this.buffer = grown;
+    } else if (this.start > 0) {
+      this.buffer.copyWithin(0, this.start, this.end);
+    }
+    this.start = 0;
+    this.end = kept;
+    this.buffer.set(chunk, this.end);
+    this.end += chunk.length;
   }
 
   private findStart(): number {
-    for (let i = 0; i + 1 < this.buffer.length; i += 1) {
+    for (let i = this.start; i + 1 < this.end; i += 1) {
       if (this.buffer[i] === frameStart && this.buffer[i + 1] === frameMark) return i;
     }
     return -1;

@@ -1,6 +1,6 @@
 import { checkCardNumber } from '../../../src/kernel/id-number';
-import type { CardNumberKind } from '../../../src/kernel/id-number';
 import type { IdCard } from '../../../src/contract';
+import type { CardNumberKind, CardNumberProblem } from '../../../src/kernel/id-number';
 import { genderFromCode, nationFromCode } from './codes';
 import { foreign2017Fields, foreign2023Fields, hmtFields, layoutOf, residentFields, TEXT_LENGTH } from './layouts';
 import type { Field, Layout } from './layouts';
@@ -121,15 +121,25 @@ function readRaw(text: Uint8Array, field: Field): string {
   return new TextDecoder('utf-16le').decode(text.subarray(field.offset, field.offset + field.bytes));
 }
 
+/** The developer's words for a number's problem (logs, the technician's card test); screens word `idNumberValid`. */
+const PROBLEM_DETAIL: Readonly<Record<CardNumberProblem, string>> = {
+  format: 'the number has the wrong format',
+  'legacy-15-digit': '15-digit numbers are no longer accepted',
+  region: 'unknown region code',
+  'birth-date': 'invalid birth date in the number',
+  'check-digit': 'check digit does not match',
+  'card-type': 'the number does not fit this card type',
+};
+
 function withValidation(card: IdCard, kind: CardNumberKind, today: Date): IdCard {
   const check = checkCardNumber(kind, card.idNumber, today);
-  if (!check.valid) return { ...card, idNumberValid: false, idNumberProblem: check.message };
+  if (!check.valid) return { ...card, idNumberValid: false, idNumberProblem: PROBLEM_DETAIL[check.problem] };
   if (check.birthDate !== undefined && check.birthDate !== card.birthDate) {
-    return { ...card, idNumberValid: false, idNumberProblem: '号码中的出生日期与卡面出生日期不一致 (birth date does not match the number)' };
+    return { ...card, idNumberValid: false, idNumberProblem: 'birth date does not match the number' };
   }
   const cardGender = card.gender === 'male' || card.gender === 'female' ? card.gender : undefined;
   if (check.gender !== undefined && cardGender !== undefined && check.gender !== cardGender) {
-    return { ...card, idNumberValid: false, idNumberProblem: '号码中的性别与卡面性别不一致 (gender does not match the number)' };
+    return { ...card, idNumberValid: false, idNumberProblem: 'gender does not match the number' };
   }
   return { ...card, idNumberValid: true };
 }

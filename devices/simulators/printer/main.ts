@@ -1,20 +1,32 @@
-// `npm run sim:printer -- [--tcp 9100] [--pty DIR] [--paper 58|80] [--out DIR]`: a virtual ESC/POS printer
+// `npm run sim:printer -- [--tcp 9100] [--pty DIR] [--paper 58|80] [--out DIR] [--font FILE]`: a virtual ESC/POS printer
 // for manual end-to-end checks against a real terminal or a printing tool. Each finished job is written to
 // --out as job-N.bin (the bytes) and job-N.png (what the printer would have printed). Type ok, near-end,
-// out or cover-open + Enter to change the paper state.
+// out or cover-open + Enter to change the paper state. --font names the CJK font the PNGs are drawn with
+// (default: the first of the usual system locations; boxes without one). Problems the interpreter found in
+// a job (unknown or truncated commands, over-wide lines or symbols) are printed after its line.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { paperWidthDots } from '../../../src/kernel/receipt';
+import { interpret } from '../../protocols/escpos/interpreter';
+import { systemGlyphPainter } from '../../preview/glyphs';
 import { serveTcp, servePty } from './hosts';
 import { VirtualPrinter } from './virtual-printer';
 import type { PaperState } from './virtual-printer';
 
 const { values } = parseArgs({
-  options: { tcp: { type: 'string' }, pty: { type: 'string' }, paper: { type: 'string', default: '80' }, out: { type: 'string', default: 'printer-jobs' } },
+  options: {
+    tcp: { type: 'string' },
+    pty: { type: 'string' },
+    paper: { type: 'string', default: '80' },
+    out: { type: 'string', default: 'printer-jobs' },
+    font: { type: 'string' },
+  },
 });
-const printer = new VirtualPrinter({ paperWidth: paperWidthDots(values.paper === '58' ? 58 : 80) });
+const painter = systemGlyphPainter(values.font);
+const printer = new VirtualPrinter({ paperWidth: paperWidthDots(values.paper === '58' ? 58 : 80), painter });
+console.log(`glyphs: ${painter.source}`);
 const out = values.out ?? 'printer-jobs';
 mkdirSync(out, { recursive: true });
 
@@ -23,6 +35,9 @@ printer.events.on('job', (job) => {
   const png = printer.jobPng(job.id);
   if (png) writeFileSync(join(out, `job-${job.id}.png`), png);
   console.log(`job ${job.id}: ${job.outcome}, ${job.bytes.length} bytes → ${join(out, `job-${job.id}.png`)}`);
+  const seen = interpret(job.bytes, printer.paperWidth);
+  for (const problem of seen.problems) console.log(`  ${problem}`);
+  if (seen.skipped.length > 0) console.log(`  skipped: ${seen.skipped.map((s) => `${s.command} ×${s.count}`).join(', ')}`);
 });
 
 if (values.tcp) {

@@ -1,8 +1,10 @@
 import type { PaperWidth, PrinterCondition } from '../../../src/kernel/receipt';
 import { TypedEmitter } from '../../model/emitter';
-import { nextCommand } from '../../protocols/escpos/framing';
+import { declaredLength, nextCommand } from '../../protocols/escpos/framing';
 import { interpret } from '../../protocols/escpos/interpreter';
+import type { GlyphPainter } from '../../protocols/escpos/painter';
 import { renderPng } from '../../protocols/escpos/render';
+import { systemGlyphPainter } from '../../preview/glyphs';
 import { encodeRealtimeStatus } from '../../protocols/escpos/status';
 
 // A thermal printer without the hardware: consumes an ESC/POS stream, answers DLE EOT 1–4 at once and
@@ -30,13 +32,19 @@ export interface VirtualPrinterOptions {
   keepJobs?: number;
   /** Delay before a finished job is acknowledged, to stand in for the print head. */
   printDelayMs?: number;
+  /** Draws the characters of job PNGs; the machine's CJK font (found on the first PNG) when not given. */
+  painter?: GlyphPainter;
 }
 
 export class VirtualPrinter {
   readonly events = new TypedEmitter<VirtualPrinterEvents>();
   readonly paperWidth: PaperWidth;
   private paper: PaperState = 'ok';
-  private inbound = new Uint8Array(0);
+  /** Received bytes not yet framed (the start of a command still arriving), in a buffer that grows by doubling. */
+  private inbound = new Uint8Array(256);
+  private inboundLength = 0;
+  /** Bytes the command at the start of `inbound` needs; nothing is re-parsed before they are all here. */
+  private waitFor = 0;
   private jobBytes: number[] = [];
   /** A job whose end marker arrived while the printer could not print. */
   private held: { bytes: number[]; ackArg: number } | null = null;
@@ -47,11 +55,13 @@ export class VirtualPrinter {
   private nextId = 1;
   private readonly keepJobs: number;
   private readonly printDelayMs: number;
+  private painter: GlyphPainter | undefined;
 
   constructor(options: VirtualPrinterOptions = {}) {
     this.paperWidth = options.paperWidth ?? 576;
     this.keepJobs = options.keepJobs ?? 50;
     this.printDelayMs = options.printDelayMs ?? 0;
+    this.painter = options.painter;
   }
 
   setPaper(state: PaperState): void {
@@ -94,21 +104,29 @@ export class VirtualPrinter {
     if (cached) return cached;
     const job = this.jobs.find((j) => j.id === id);
     if (!job) return null;
-    const png = renderPng(interpret(job.bytes, this.paperWidth));
+    this.painter ??= systemGlyphPainter();
+    const png = renderPng(interpret(job.bytes, this.paperWidth), this.painter);
     this.pngs.set(id, png);
     return png;
   }
 
   /** Forget a half-received command (a host that went away mid-job). */
   resetLink(): void {
-    this.inbound = new Uint8Array(0);
+    this.inboundLength = 0;
+    this.waitFor = 0;
     this.jobBytes = [];
   }
 
   feed(data: Uint8Array): void {
-    const buf = new Uint8Array(this.inbound.length + data.length);
-    buf.set(this.inbound);
-    buf.set(data, this.inbound.length);
+    if (this.inboundLength + data.length > this.inbound.length) {
+      const grown = new Uint8Array(Math.max(this.inbound.length * 2, this.inboundLength + data.length));
+      grown.set(this.inbound.subarray(0, this.inboundLength));
+      this.inbound = grown;
+    }
+    this.inbound.set(data, this.inboundLength);
+    this.inboundLength += data.length;
+    if (this.inboundLength < this.waitFor) return;
+    const buf = this.inbound.subarray(0, this.inboundLength);
     let i = 0;
     for (;;) {
       const command = nextCommand(buf, i);
@@ -129,7 +147,9 @@ export class VirtualPrinter {
           for (const b of bytes) this.jobBytes.push(b);
       }
     }
-    this.inbound = buf.slice(i);
+    this.waitFor = i < buf.length ? (declaredLength(buf, i) ?? 0) : 0;
+    this.inbound.copyWithin(0, i, this.inboundLength);
+    this.inboundLength -= i;
   }
 
   private ready(): boolean {

@@ -3,6 +3,7 @@
 // side from the session's cards and pages; the renderer's values are input, never trusted.
 import { z } from 'zod';
 import { method } from '../define';
+import { IssueShape } from '../errors';
 import { PrintOutcome } from '../../kernel/receipt';
 
 const Id = z.string().min(1).max(64);
@@ -19,8 +20,8 @@ export const FormValuesWire = z
   .refine((v) => Object.keys(v).length <= 300, 'too many fields');
 export type FormValuesWire = z.infer<typeof FormValuesWire>;
 
-/** One problem with one field, for the error summary and the message beside the field. */
-export const FieldProblem = z.object({ field: z.string(), message: z.string() });
+/** One problem with one field, for the error summary and the message beside the field: the screen words `reason`. */
+export const FieldProblem = z.object({ field: z.string(), reason: IssueShape.shape.reason, params: IssueShape.shape.params });
 export type FieldProblem = z.infer<typeof FieldProblem>;
 
 export const PrecheckProblemWire = z.object({
@@ -28,7 +29,9 @@ export const PrecheckProblemWire = z.object({
   /** The field or the material concerned, so the UI can link to the page that fixes it. */
   field: z.string().optional(),
   material: z.string().optional(),
-  message: z.string(),
+  /** What the screen words, in the person's language, next to the field label or material name. */
+  reason: IssueShape.shape.reason,
+  params: IssueShape.shape.params,
   blocking: z.boolean(),
 });
 export type PrecheckProblemWire = z.infer<typeof PrecheckProblemWire>;

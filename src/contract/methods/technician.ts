@@ -17,8 +17,8 @@ export const PinAttempt = z.string().regex(/^\d{1,12}$/, 'digits only');
 export const NewPin = z
   .string()
   .regex(/^\d{6,12}$/, '6–12 digits')
-  .refine((pin) => !/^(\d)\1+$/.test(pin), 'not all the same digit')
-  .refine((pin) => !'01234567890123'.includes(pin) && !'98765432109876'.includes(pin), 'not a run of consecutive digits');
+  .refine((pin) => !/^(\d)\1+$/.test(pin), { message: 'not all the same digit', params: { reason: 'pinWeak' } })
+  .refine((pin) => !'01234567890123'.includes(pin) && !'98765432109876'.includes(pin), { message: 'not a run of consecutive digits', params: { reason: 'pinWeak' } });
 
 export const TechnicianStatus = z.object({
   /** This connection holds an unlocked technician session. */

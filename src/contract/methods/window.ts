@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { event, method } from '../define';
 import { Empty } from '../empty';
+import { ContractErrorShape, IssueShape } from '../errors';
 import { AddPageInput, ApplicationInput, FieldProblem, PageCount, RemovePageInput, FormValuesWire, PrecheckWire, Subject } from './application';
 import { CardDetails, CardHolder } from './session';
 
@@ -95,9 +96,18 @@ export const WindowApplicationView = WindowQueueEntry.extend({
   materials: z.array(WindowMaterialView),
   precheck: z.object({
     ok: z.boolean(),
-    /** `subject` is the field label or material name; the window words each problem by `kind` (message: the domain's). */
+    /** `subject` is the field label or material name; the window words each problem by `kind` and `reason` (message: the printed notice's). */
     problems: z.array(
-      z.object({ kind: z.string(), subject: z.string(), message: z.string(), blocking: z.boolean(), needed: z.number().int().optional(), got: z.number().int().optional() }),
+      z.object({
+        kind: z.string(),
+        subject: z.string(),
+        reason: IssueShape.shape.reason,
+        params: IssueShape.shape.params,
+        message: z.string(),
+        blocking: z.boolean(),
+        needed: z.number().int().optional(),
+        got: z.number().int().optional(),
+      }),
     ),
   }),
   history: z.array(z.object({ status: z.string(), at: z.string(), note: z.string().nullable(), by: z.string() })),
@@ -149,7 +159,13 @@ export const WindowActResult = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('queued'), pendingActions: z.number().int() }),
   /** Another window acted first; nothing changed here. */
   z.object({ outcome: z.literal('conflict'), status: z.string(), by: z.string().nullable(), at: z.string().nullable() }),
-  z.object({ outcome: z.literal('refused'), code: z.enum(['forbidden', 'reason-required', 'identity-mismatch', 'no-card', 'session-ended', 'offline', 'bad-request']), message: z.string() }),
+  /** The screen words `reason` (error-reasons.ts); `message` is the developer's detail (the platform's code), never shown. */
+  z.object({
+    outcome: z.literal('refused'),
+    code: z.enum(['forbidden', 'reason-required', 'identity-mismatch', 'no-card', 'session-ended', 'offline', 'bad-request']),
+    reason: ContractErrorShape.shape.reason,
+    message: z.string(),
+  }),
 ]);
 export type WindowActResult = z.infer<typeof WindowActResult>;
 

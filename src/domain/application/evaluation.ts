@@ -2,6 +2,9 @@
 // because GB/T 39046 codes 1 = 非常满意 while provincial interfaces code 1 = 非常不满意. One evaluation per
 // application per channel; a bad rating needs at least one reason or a text.
 
+import { err, ok } from '../../kernel/result';
+import type { Result } from '../../kernel/result';
+
 export const SATISFACTION_LEVELS = ['非常满意', '满意', '基本满意', '不满意', '非常不满意'] as const;
 export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
 
@@ -57,26 +60,31 @@ export function toProvincialScore(level: SatisfactionLevel): number {
   return 5 - SATISFACTION_LEVELS.indexOf(level);
 }
 
-export type EvaluationCheck =
-  | { ok: true }
-  | { ok: false; code: 'DUPLICATE' | 'REASON_REQUIRED' | 'TOO_LONG' | 'NO_FIRST_RATING' | 'BAD_REGION'; message: string };
+/** Why a rating is refused: a code for the caller, and the developer's detail (English). */
+export interface EvaluationProblem {
+  readonly code: 'DUPLICATE' | 'REASON_REQUIRED' | 'TOO_LONG' | 'NO_FIRST_RATING' | 'BAD_REGION';
+  readonly message: string;
+}
+export type EvaluationCheck = Result<undefined, EvaluationProblem>;
+
+const refuse = (code: EvaluationProblem['code'], message: string): EvaluationCheck => err({ code, message });
 
 export function checkEvaluation(input: EvaluationInput, existing: readonly ExistingEvaluation[]): EvaluationCheck {
   const round = input.round ?? 1;
   if (round === 1 && existing.some((e) => e.round === 1 && e.channel === input.channel)) {
-    return { ok: false, code: 'DUPLICATE', message: '该办件已通过此渠道评价 (already rated on this channel)' };
+    return refuse('DUPLICATE', 'already rated on this channel');
   }
   if (round === 2) {
-    if (existing.some((e) => e.round === 2)) return { ok: false, code: 'DUPLICATE', message: '每个办件只能追评一次 (one follow-up rating only)' };
-    if (!existing.some((e) => e.round === 1)) return { ok: false, code: 'NO_FIRST_RATING', message: '追评须在首次评价之后 (rate first, then follow up)' };
+    if (existing.some((e) => e.round === 2)) return refuse('DUPLICATE', 'one follow-up rating only');
+    if (!existing.some((e) => e.round === 1)) return refuse('NO_FIRST_RATING', 'rate first, then follow up');
   }
   if (input.regionCode !== undefined && !/^\d{6,9}$/.test(input.regionCode)) {
-    return { ok: false, code: 'BAD_REGION', message: 'region code must be 6-9 digits' };
+    return refuse('BAD_REGION', 'region code must be 6-9 digits');
   }
   const text = input.text?.trim() ?? '';
-  if (Array.from(text).length > 500) return { ok: false, code: 'TOO_LONG', message: '评价内容不超过 500 字' };
+  if (Array.from(text).length > 500) return refuse('TOO_LONG', 'the text is longer than 500 characters');
   if (isBadLevel(input.level) && text.length === 0 && (input.reasons ?? []).length === 0) {
-    return { ok: false, code: 'REASON_REQUIRED', message: '差评请至少选择一项原因或填写说明 (a bad rating needs a reason)' };
+    return refuse('REASON_REQUIRED', 'a bad rating needs a reason or a text');
   }
-  return { ok: true };
+  return ok();
 }

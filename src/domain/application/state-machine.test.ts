@@ -27,7 +27,7 @@ const LEGAL: Record<ApplicationState, ApplicationState[]> = {
 function tryAll(from: ApplicationState, to: ApplicationState) {
   for (const kind of ['citizen', 'staff', 'system'] as ActorKind[]) {
     const r = transition(from, { to, actor: { kind, id: kind === 'staff' ? 'S001' : 'kiosk-1' }, terminal: 'QX01-K01', at: '2026-11-23T09:00:00Z', reason: '材料不全' });
-    if (r.ok) return r;
+    if (r.ok) return r.value;
   }
   return null;
 }
@@ -44,7 +44,7 @@ describe('application state machine', () => {
         } else {
           expect(result).toBeNull();
           const r = transition(from, { to, actor: { kind: 'staff', id: 'S1' }, terminal: 'W1', at: '2026-11-23T09:00:00Z', reason: 'x' });
-          expect(r).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' });
+          expect(r).toMatchObject({ ok: false, error: { code: 'ILLEGAL_TRANSITION' } });
         }
       });
     }
@@ -58,7 +58,7 @@ describe('application state machine', () => {
   it('checks who may act', () => {
     expect(transition('received', { to: 'accepted', actor: { kind: 'citizen', id: 'kiosk' }, terminal: 'K1', at: '2026-11-23T09:00:00Z' })).toMatchObject({
       ok: false,
-      code: 'FORBIDDEN_ACTOR',
+      error: { code: 'FORBIDDEN_ACTOR' },
     });
     expect(transition('draft', { to: 'submitted', actor: { kind: 'staff', id: 'S1' }, terminal: 'W1', at: '2026-11-23T09:00:00Z' }).ok).toBe(false);
   });
@@ -67,13 +67,13 @@ describe('application state machine', () => {
     for (const to of ['rejected', 'returned', 'supplementRequired'] as const) {
       expect(transition('received', { to, actor: { kind: 'staff', id: 'S1' }, terminal: 'W1', at: '2026-11-23T09:00:00Z', reason: '  ' })).toMatchObject({
         ok: false,
-        code: 'REASON_REQUIRED',
+        error: { code: 'REASON_REQUIRED' },
       });
     }
   });
 
   it('requires actor, terminal and a valid time', () => {
-    expect(transition('draft', { to: 'submitted', actor: { kind: 'citizen', id: 'K1' }, terminal: '', at: '2026-11-23T09:00:00Z' })).toMatchObject({ code: 'BAD_REQUEST' });
-    expect(transition('draft', { to: 'submitted', actor: { kind: 'citizen', id: 'K1' }, terminal: 'K1', at: 'yesterday' })).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(transition('draft', { to: 'submitted', actor: { kind: 'citizen', id: 'K1' }, terminal: '', at: '2026-11-23T09:00:00Z' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(transition('draft', { to: 'submitted', actor: { kind: 'citizen', id: 'K1' }, terminal: 'K1', at: 'yesterday' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 });

@@ -1,6 +1,8 @@
 // The application (办件) lifecycle of domain.md §6.2. Only the listed transitions are legal; each one names
 // who may take it and whether a written reason is required, and produces one audit entry
 // (GB/T 39046 事项办理 rows: who, when, where, why).
+import { err, ok } from '../../kernel/result';
+import type { Result } from '../../kernel/result';
 
 export const APPLICATION_STATES = [
   'draft',
@@ -90,9 +92,14 @@ export interface AuditEntry {
   readonly reason?: string;
 }
 
-export type TransitionResult =
-  | { ok: true; state: ApplicationState; audit: AuditEntry }
-  | { ok: false; code: 'ILLEGAL_TRANSITION' | 'FORBIDDEN_ACTOR' | 'REASON_REQUIRED' | 'BAD_REQUEST'; message: string };
+/** Why a transition is refused: a code for the caller and the developer's detail (English). */
+export interface TransitionRefusal {
+  readonly code: 'ILLEGAL_TRANSITION' | 'FORBIDDEN_ACTOR' | 'REASON_REQUIRED' | 'BAD_REQUEST';
+  readonly message: string;
+}
+export type TransitionResult = Result<{ state: ApplicationState; audit: AuditEntry }, TransitionRefusal>;
+
+const refuse = (code: TransitionRefusal['code'], message: string) => err<TransitionRefusal>({ code, message });
 
 export function allowedTransitions(from: ApplicationState): ApplicationState[] {
   return Object.keys(TRANSITIONS[from]) as ApplicationState[];
@@ -100,17 +107,16 @@ export function allowedTransitions(from: ApplicationState): ApplicationState[] {
 
 export function transition(from: ApplicationState, request: TransitionRequest): TransitionResult {
   const rule = TRANSITIONS[from][request.to];
-  if (!rule) return { ok: false, code: 'ILLEGAL_TRANSITION', message: `cannot go from ${from} to ${request.to}` };
+  if (!rule) return refuse('ILLEGAL_TRANSITION', `cannot go from ${from} to ${request.to}`);
   if (!rule.by.includes(request.actor.kind)) {
-    return { ok: false, code: 'FORBIDDEN_ACTOR', message: `${request.actor.kind} may not move an application from ${from} to ${request.to}` };
+    return refuse('FORBIDDEN_ACTOR', `${request.actor.kind} may not move an application from ${from} to ${request.to}`);
   }
   const reason = request.reason?.trim();
-  if (rule.reason && !reason) return { ok: false, code: 'REASON_REQUIRED', message: `moving to ${request.to} needs a written reason` };
+  if (rule.reason && !reason) return refuse('REASON_REQUIRED', `moving to ${request.to} needs a written reason`);
   if (!request.terminal.trim() || !request.actor.id.trim() || Number.isNaN(Date.parse(request.at))) {
-    return { ok: false, code: 'BAD_REQUEST', message: 'actor id, terminal and a valid time are required' };
+    return refuse('BAD_REQUEST', 'actor id, terminal and a valid time are required');
   }
-  return {
-    ok: true,
+  return ok({
     state: request.to,
     audit: {
       from,
@@ -121,5 +127,5 @@ export function transition(from: ApplicationState, request: TransitionRequest): 
       at: request.at,
       ...(reason ? { reason } : {}),
     },
-  };
+  });
 }

@@ -6,24 +6,24 @@ const AT = '2026-03-02T09:00:00+08:00';
 
 describe('window actions', () => {
   it('a kiosk submission is received and accepted in one action', () => {
-    expect(planAction('submitted', 'accept', 'A0317', 'W01', AT)).toEqual({ ok: true, steps: [{ from: 'submitted', to: 'received' }, { from: 'received', to: 'accepted' }] });
-    expect(planAction('received', 'accept', 'A0317', 'W01', AT)).toEqual({ ok: true, steps: [{ from: 'received', to: 'accepted' }] });
+    expect(planAction('submitted', 'accept', 'A0317', 'W01', AT)).toEqual({ ok: true, value: [{ from: 'submitted', to: 'received' }, { from: 'received', to: 'accepted' }] });
+    expect(planAction('received', 'accept', 'A0317', 'W01', AT)).toEqual({ ok: true, value: [{ from: 'received', to: 'accepted' }] });
   });
 
   it('return for supplement, reject and special procedure need a reason on their last step', () => {
-    expect(planAction('submitted', 'supplement', 'A0317', 'W01', AT)).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
+    expect(planAction('submitted', 'supplement', 'A0317', 'W01', AT)).toMatchObject({ ok: false, error: { code: 'REASON_REQUIRED' } });
     expect(planAction('submitted', 'supplement', 'A0317', 'W01', AT, '缺少：户口簿')).toEqual({
       ok: true,
-      steps: [{ from: 'submitted', to: 'received' }, { from: 'received', to: 'supplementRequired', reason: '缺少：户口簿' }],
+      value: [{ from: 'submitted', to: 'received' }, { from: 'received', to: 'supplementRequired', reason: '缺少：户口簿' }],
     });
-    expect(planAction('received', 'reject', 'A0317', 'W01', AT, '   ')).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
-    expect(planAction('accepted', 'special', 'A0317', 'W01', AT, '专家评审')).toMatchObject({ ok: true, steps: [{ to: 'inProgress' }, { to: 'specialProcedure', reason: '专家评审' }] });
+    expect(planAction('received', 'reject', 'A0317', 'W01', AT, '   ')).toMatchObject({ ok: false, error: { code: 'REASON_REQUIRED' } });
+    expect(planAction('accepted', 'special', 'A0317', 'W01', AT, '专家评审')).toMatchObject({ ok: true, value: [{ to: 'inProgress' }, { to: 'specialProcedure', reason: '专家评审' }] });
   });
 
   it('refuses an action the state does not allow (what a second window hits)', () => {
-    expect(planAction('accepted', 'accept', 'A0317', 'W01', AT)).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' });
-    expect(planAction('supplementRequired', 'supplement', 'A0317', 'W01', AT, 'x')).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' });
-    expect(planAction('delivered', 'handout', 'A0317', 'W01', AT)).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' });
+    expect(planAction('accepted', 'accept', 'A0317', 'W01', AT)).toMatchObject({ ok: false, error: { code: 'ILLEGAL_TRANSITION' } });
+    expect(planAction('supplementRequired', 'supplement', 'A0317', 'W01', AT, 'x')).toMatchObject({ ok: false, error: { code: 'ILLEGAL_TRANSITION' } });
+    expect(planAction('delivered', 'handout', 'A0317', 'W01', AT)).toMatchObject({ ok: false, error: { code: 'ILLEGAL_TRANSITION' } });
   });
 
   it('every path is legal for staff under the state machine', () => {

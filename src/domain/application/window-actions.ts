@@ -1,8 +1,10 @@
 // What a comprehensive window (综合窗口) may do to an application, in the state machine's own steps, and
 // which applications a window may touch at all (its item categories). The platform enforces both; the
 // workstation uses the same rules to offer only the buttons that can succeed.
+import { err, ok } from '../../kernel/result';
+import type { Result } from '../../kernel/result';
 import { transition } from './state-machine';
-import type { ApplicationState } from './state-machine';
+import type { ApplicationState, TransitionRefusal } from './state-machine';
 
 /** accept 受理, supplement 补正 (one-time notice), reject 不予受理, special 特别程序, endSpecial (back to 在办), handout 出件. */
 export const WINDOW_ACTIONS = ['accept', 'supplement', 'reject', 'special', 'endSpecial', 'handout'] as const;
@@ -46,9 +48,8 @@ export function availableActions(from: ApplicationState): WindowAction[] {
 
 export type PlannedStep = { from: ApplicationState; to: ApplicationState; reason?: string };
 
-export type PlanResult =
-  | { ok: true; steps: PlannedStep[] }
-  | { ok: false; code: 'ILLEGAL_TRANSITION' | 'FORBIDDEN_ACTOR' | 'REASON_REQUIRED' | 'BAD_REQUEST'; message: string };
+/** The steps of the action, or why the state machine refuses it. */
+export type PlanResult = Result<PlannedStep[], TransitionRefusal>;
 
 /**
  * Checks every step of an action against the state machine for a staff actor. The reason goes on the
@@ -56,7 +57,7 @@ export type PlanResult =
  */
 export function planAction(from: ApplicationState, action: WindowAction, staffId: string, window: string, at: string, reason?: string): PlanResult {
   const path = actionPath(from, action);
-  if (!path) return { ok: false, code: 'ILLEGAL_TRANSITION', message: `cannot ${action} an application that is ${from}` };
+  if (!path) return err({ code: 'ILLEGAL_TRANSITION', message: `cannot ${action} an application that is ${from}` });
   const steps: PlannedStep[] = [];
   let state = from;
   for (const [i, to] of path.entries()) {
@@ -67,7 +68,7 @@ export function planAction(from: ApplicationState, action: WindowAction, staffId
     steps.push({ from: state, to, ...(withReason ? { reason: withReason } : {}) });
     state = to;
   }
-  return { ok: true, steps };
+  return ok(steps);
 }
 
 // ------------------------------------------------------------ categories

@@ -60,8 +60,13 @@ describe('precheck', () => {
     expect(byField['father.idNumber']).toMatch(/出生日期/);
     expect(byField['mother.mobile']).toMatch(/手机/);
     expect(byField['mother.gender']).toMatch(/选项/);
-    // messages never carry the value itself
-    for (const p of problems) expect(p.message).not.toContain(bad);
+    const reasons = Object.fromEntries(problems.map((p) => ['field' in p ? p.field : '', p.reason]));
+    expect(reasons).toMatchObject({ 'mother.idNumber': 'idNumberCheckDigit', 'father.idNumber': 'birthDateMismatch', 'mother.mobile': 'mobile', 'mother.gender': 'invalidOption' });
+    // neither the notice's sentence nor the screens' parameters carry the value itself; the sentence is one language
+    for (const p of problems) {
+      expect(JSON.stringify(p)).not.toContain(bad);
+      expect(p.message).not.toMatch(/\([A-Za-z]/);
+    }
   });
 
   it('requiredIf makes a field required only under its condition', () => {
@@ -154,24 +159,29 @@ describe('precheck rules', () => {
 
 describe('checkFieldValue', () => {
   const def = (extra: object) => ({ id: 'x', label: 'X', type: 'text' as const, ...extra });
+  const check = (extra: object, value: Parameters<typeof checkFieldValue>[1], options?: string[]) => checkFieldValue(def(extra), value, {}, today, options);
   it('numbers with bounds and step', () => {
-    expect(checkFieldValue(def({ type: 'number', min: 0.01, max: 10, step: 0.01 }), '5.5', {}, today)).toBeNull();
-    expect(checkFieldValue(def({ type: 'number', min: 1 }), '0', {}, today)).toMatch(/小于/);
-    expect(checkFieldValue(def({ type: 'number', step: 1, min: 0 }), '1.5', {}, today)).toMatch(/精度/);
-    expect(checkFieldValue(def({ type: 'number' }), 'abc', {}, today)).toMatch(/数字/);
+    expect(check({ type: 'number', min: 0.01, max: 10, step: 0.01 }, '5.5')).toBeNull();
+    expect(check({ type: 'number', min: 1 }, '0')).toMatchObject({ reason: 'tooSmall', params: { min: 1 }, message: expect.stringMatching(/小于/) });
+    expect(check({ type: 'number', step: 1, min: 0 }, '1.5')).toMatchObject({ reason: 'notMultipleOf', params: { step: 1 } });
+    expect(check({ type: 'number' }, 'abc')).toMatchObject({ reason: 'notNumber', message: expect.stringMatching(/数字/) });
   });
   it('dates: real, bounded by today, within N days', () => {
-    expect(checkFieldValue(def({ type: 'date', notAfter: 'today' }), '2026-11-24', {}, today)).toMatch(/晚于/);
-    expect(checkFieldValue(def({ type: 'date' }), '2026-02-30', {}, today)).toMatch(/日期/);
-    expect(checkFieldValue(def({ type: 'date', withinDaysBefore: 365 }), '2025-01-01', {}, today)).toMatch(/365/);
-    expect(checkFieldValue(def({ type: 'datetime' }), '2026-11-20T08:30', {}, today)).toBeNull();
+    expect(check({ type: 'date', notAfter: 'today' }, '2026-11-24')).toMatchObject({ reason: 'notAfter', params: { date: today }, message: expect.stringMatching(/晚于/) });
+    expect(check({ type: 'date' }, '2026-02-30')).toMatchObject({ reason: 'invalidDate' });
+    expect(check({ type: 'date', withinDaysBefore: 365 }, '2025-01-01')).toMatchObject({ reason: 'withinDays', params: { days: 365 }, message: expect.stringMatching(/365/) });
+    expect(check({ type: 'datetime' }, '2026-11-20T08:30')).toBeNull();
   });
   it('checkbox, consent, uscc, pattern, length', () => {
-    expect(checkFieldValue(def({ type: 'checkbox', minSelected: 2 }), ['a'], {}, today, ['a', 'b'])).toMatch(/至少/);
-    expect(checkFieldValue(def({ type: 'consent' }), false, {}, today)).toMatch(/同意/);
-    expect(checkFieldValue(def({ type: 'uscc' }), '114399260156831151', {}, today)).toBeNull();
-    expect(checkFieldValue(def({ type: 'uscc' }), '114399260156831152', {}, today)).toMatch(/信用代码/);
-    expect(checkFieldValue(def({ pattern: '^[\\u3400-\\u9fff·]{1,30}$' }), 'Bob', {}, today)).toMatch(/格式/);
-    expect(checkFieldValue(def({ maxLength: 2 }), '三个字', {}, today)).toMatch(/不能超过/);
+    expect(check({ type: 'checkbox', minSelected: 2 }, ['a'], ['a', 'b'])).toMatchObject({ reason: 'chooseAtLeast', params: { min: 2 } });
+    expect(check({ type: 'consent' }, false)).toMatchObject({ reason: 'consentRequired', message: expect.stringMatching(/同意/) });
+    expect(check({ type: 'uscc' }, '114399260156831151')).toBeNull();
+    expect(check({ type: 'uscc' }, '114399260156831152')).toMatchObject({ reason: 'uscc' });
+    expect(check({ pattern: '^[\\u3400-\\u9fff·]{1,30}$' }, 'Bob')).toMatchObject({ reason: 'pattern', message: 'X：格式不正确' });
+    expect(check({ maxLength: 2 }, '三个字')).toMatchObject({ reason: 'tooLong', params: { max: 2 } });
+  });
+  it('an ID number problem is its own reason', () => {
+    expect(check({ type: 'idNumber' }, '110105194912310021')).toMatchObject({ reason: 'idNumberCheckDigit', message: expect.stringMatching(/校验位/) });
+    expect(check({ type: 'idNumber' }, '110105491231002')).toMatchObject({ reason: 'idNumberLegacy' });
   });
 });

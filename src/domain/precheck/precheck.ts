@@ -1,5 +1,6 @@
 // Pre-check (预审): every problem of a form and its captured materials at once — the content of a
 // one-time notice (一次性告知书). Pure: the caller passes today's date and what was captured.
+import type { IssueKind } from '../../contract/error-reasons';
 import type { Catalog } from '../catalog/catalog';
 import { evaluateCondition } from '../catalog/conditions';
 import type { FormValues } from '../catalog/conditions';
@@ -19,14 +20,18 @@ export interface CapturedMaterial {
   readonly trust: TrustLevel;
 }
 
+/**
+ * One problem: its kind, the field or material, the issue `reason` and `params` the screens word in the
+ * person's language, and `message`, the Chinese sentence of the printed one-time notice (一次性告知书).
+ */
 export type PrecheckProblem =
-  | { kind: 'missing-field'; field: string; message: string; blocking: true }
-  | { kind: 'invalid-value'; field: string; message: string; blocking: true }
-  | { kind: 'rule-failed'; field: string; rule: string; message: string; blocking: true }
-  | { kind: 'missing-material'; material: string; message: string; blocking: true }
-  | { kind: 'too-few-pages'; material: string; message: string; blocking: true; needed: number; got: number }
-  | { kind: 'promise-needed'; material: string; message: string; blocking: false; promiseWorkdays: number }
-  | { kind: 'original-check'; material: string; message: string; blocking: false };
+  | { kind: 'missing-field'; field: string; reason: 'required'; params?: undefined; message: string; blocking: true }
+  | ({ kind: 'invalid-value'; field: string; message: string; blocking: true } & IssueKind)
+  | { kind: 'rule-failed'; field: string; rule: string; reason: 'ruleFailed'; params: { condition: string }; message: string; blocking: true }
+  | { kind: 'missing-material'; material: string; reason: 'materialMissing' | 'materialPromiseOrCapture'; params?: undefined; message: string; blocking: true }
+  | { kind: 'too-few-pages'; material: string; reason: 'materialTooFewPages'; params: { needed: number; got: number }; message: string; blocking: true; needed: number; got: number }
+  | { kind: 'promise-needed'; material: string; reason: 'materialPromise'; params: { days: number }; message: string; blocking: false; promiseWorkdays: number }
+  | { kind: 'original-check'; material: string; reason: 'materialOriginal'; params?: undefined; message: string; blocking: false };
 
 export interface PrecheckResult {
   readonly ok: boolean;
@@ -67,17 +72,18 @@ export function precheck(
     if (!applies(field.usedBy)) continue;
     const def = field.def;
     if (def.rule !== undefined && evaluateRule(def.rule, def.id, values, today) === 'fail') {
-      problems.push({ kind: 'rule-failed', field: def.id, rule: def.rule, message: `不符合办理条件：${def.help ?? def.label}`, blocking: true });
+      const condition = def.help ?? def.label;
+      problems.push({ kind: 'rule-failed', field: def.id, rule: def.rule, reason: 'ruleFailed', params: { condition }, message: `不符合办理条件：${condition}`, blocking: true });
     }
     if (def.type === 'computed') continue;
     const value = values[def.id];
     if (isBlank(value)) {
       const required = field.required || (def.requiredIf !== undefined && evaluateCondition(def.requiredIf, values, today) === true);
-      if (required) problems.push({ kind: 'missing-field', field: def.id, message: `请填写${def.label} (required)`, blocking: true });
+      if (required) problems.push({ kind: 'missing-field', field: def.id, reason: 'required', message: `请填写${def.label}`, blocking: true });
       continue;
     }
-    const message = checkFieldValue(def, value, values, today, optionsOf(catalog, def));
-    if (message) problems.push({ kind: 'invalid-value', field: def.id, message, blocking: true });
+    const found = checkFieldValue(def, value, values, today, optionsOf(catalog, def));
+    if (found) problems.push({ kind: 'invalid-value', field: def.id, blocking: true, ...found });
   }
 
   const byKey = new Map(captured.map((c) => [c.key, c]));
@@ -95,20 +101,31 @@ export function precheck(
         problems.push({
           kind: 'promise-needed',
           material: m.key,
+          reason: 'materialPromise',
+          params: { days: m.tolerance.promiseWorkdays },
           message: `${name}：可容缺受理，须书面承诺 ${m.tolerance.promiseWorkdays} 个工作日内补交`,
           blocking: false,
           promiseWorkdays: m.tolerance.promiseWorkdays,
         });
       } else {
-        problems.push({ kind: 'missing-material', material: m.key, message: `缺少材料：${name}`, blocking: true });
+        problems.push({ kind: 'missing-material', material: m.key, reason: 'materialMissing', message: `缺少材料：${name}`, blocking: true });
       }
       continue;
     }
     const need = minPages(m.sharedMaterialId);
     if (got.pages < need) {
-      problems.push({ kind: 'too-few-pages', material: m.key, message: `${name}：至少需要 ${need} 页，只拍摄了 ${got.pages} 页`, blocking: true, needed: need, got: got.pages });
+      problems.push({
+        kind: 'too-few-pages',
+        material: m.key,
+        reason: 'materialTooFewPages',
+        params: { needed: need, got: got.pages },
+        message: `${name}：至少需要 ${need} 页，只拍摄了 ${got.pages} 页`,
+        blocking: true,
+        needed: need,
+        got: got.pages,
+      });
     } else if (got.trust === 'C' && m.copies.original > 0) {
-      problems.push({ kind: 'original-check', material: m.key, message: `${name}：自助拍摄件须到窗口核验原件`, blocking: false });
+      problems.push({ kind: 'original-check', material: m.key, reason: 'materialOriginal', message: `${name}：自助拍摄件须到窗口核验原件`, blocking: false });
     }
   }
   return { ok: problems.every((p) => !p.blocking), includedMembers: [...included], problems };
